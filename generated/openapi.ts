@@ -1,0 +1,587 @@
+/**
+ * GENERATED FILE: DO NOT EDIT.
+ * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
+ * Change the spec, then run `npm run generate`.
+ */
+
+export interface paths {
+    "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Service Bindings
+         * @description Lists the Cloudflare services this prefix is bound to. The list is not
+         *     paginated: it takes no query parameters and carries no `result_info`.
+         *
+         *     Example: binding `192.0.2.0/24` to Magic Transit and `192.0.2.1/32` to
+         *     the CDN routes traffic for `192.0.2.1` to the CDN and traffic for every
+         *     other address of the prefix to Magic Transit.
+         */
+        get: operations["listServiceBindings"];
+        put?: never;
+        /**
+         * Create Service Binding
+         * @description Creates a service binding, routing traffic to the addresses of `cidr`
+         *     to the service `service_id`.
+         *
+         *     The **first** binding created for a prefix must equal the prefix's
+         *     CIDR exactly. Later bindings may use a more specific CIDR inside the
+         *     prefix. Which services may be combined is described in
+         *     [Service Bindings](https://developers.cloudflare.com/byoip/service-bindings/).
+         *
+         *     This operation is not idempotent: sending it twice may create two
+         *     bindings, so a client must not retry it blindly.
+         */
+        post: operations["createServiceBinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings/{binding_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+                /**
+                 * @description The identifier of the service binding.
+                 * @example 0429b49b6a5155297b78e75a44b09e14
+                 */
+                binding_id: components["parameters"]["BindingId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get Service Binding
+         * @description Fetches one service binding of the prefix.
+         */
+        get: operations["getServiceBinding"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Service Binding
+         * @description Deletes one service binding of the prefix. The answer is an envelope
+         *     with `success: true` and no `result` member.
+         */
+        delete: operations["deleteServiceBinding"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/addressing/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Services
+         * @description Lists the Cloudflare services a BYOIP prefix can be bound to, with the
+         *     ids that a binding's `service_id` refers to.
+         */
+        get: operations["listServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description A Cloudflare identifier: at most 32 characters, in practice 32
+         *     lowercase hexadecimal characters.
+         * @example 258def64c72dae45f3e4c8516e2111f2
+         */
+        Identifier: string;
+        /**
+         * @description An IPv4 or IPv6 network in CIDR notation.
+         * @example 192.0.2.0/24
+         * @example 2001:db8::/48
+         */
+        Cidr: string;
+        /**
+         * @description Where the binding is in its rollout.
+         *
+         *     - `provisioning`: the binding is being rolled out; traffic is still
+         *       routed as before.
+         *     - `active`: traffic for the binding's CIDR reaches the service.
+         *     - `magic_transit_route_missing`: the binding is to Magic Transit but
+         *       no Magic Transit route covers its CIDR yet.
+         *
+         *     The API has added values to this list before. A consumer must treat a
+         *     value it does not know as "not active yet", never as an error.
+         * @example active
+         * @enum {string}
+         */
+        ProvisioningState: "provisioning" | "active" | "magic_transit_route_missing";
+        /** @description The provisioning status of a service binding. */
+        Provisioning: {
+            state: components["schemas"]["ProvisioningState"];
+        };
+        /**
+         * @description A binding of a CIDR of a BYOIP prefix to one Cloudflare service.
+         *     Traffic to an address goes to the service of the most specific binding
+         *     that covers it.
+         */
+        ServiceBinding: {
+            /** @description The identifier of the service binding. */
+            id: components["schemas"]["Identifier"];
+            /** @description The CIDR this binding routes; the prefix itself or a more specific network inside it. */
+            cidr: components["schemas"]["Cidr"];
+            provisioning: components["schemas"]["Provisioning"];
+            /** @description The identifier of the bound service, as listed by List Services. */
+            service_id: components["schemas"]["Identifier"];
+            /**
+             * @description The name of the bound service, for example `Magic Transit`, `CDN` or `Spectrum`.
+             * @example Magic Transit
+             */
+            service_name: string;
+        };
+        /** @description A Cloudflare service that a BYOIP prefix can be bound to. */
+        Service: {
+            /** @description The service's identifier, used as a binding's `service_id`. */
+            id: components["schemas"]["Identifier"];
+            /**
+             * @description The service's name, for example `Magic Transit`, `CDN` or `Spectrum`.
+             * @example CDN
+             */
+            name: string;
+        };
+        /** @description The binding to create. */
+        CreateServiceBindingRequest: {
+            /**
+             * @description The CIDR to bind. The first binding of a prefix must equal the
+             *     prefix's CIDR; later ones may be more specific.
+             */
+            cidr: components["schemas"]["Cidr"];
+            /** @description The identifier of the service to bind to, from List Services. */
+            service_id: components["schemas"]["Identifier"];
+        };
+        /** @description One error or informational message of the envelope. */
+        ResponseMessage: {
+            /**
+             * @description A stable numeric code for the condition.
+             * @example 1002
+             */
+            code: number;
+            /** @description A human-readable description of the condition. */
+            message: string;
+            /** @description A link to documentation about the condition. */
+            documentation_url?: string;
+            /** @description Where in the request the condition was found. */
+            source?: {
+                /** @description A JSON Pointer to the offending member of the request body. */
+                pointer?: string;
+            };
+        };
+        /**
+         * @description Cloudflare's standard response envelope. Every response of this API,
+         *     success or failure, has this shape.
+         */
+        Envelope: {
+            /** @description Whether the request succeeded. */
+            success: boolean;
+            /** @description What went wrong; empty on success. */
+            errors: components["schemas"]["ResponseMessage"][];
+            /** @description Informational messages about the request. */
+            messages: components["schemas"]["ResponseMessage"][];
+        };
+        /** @description An envelope of a request that succeeded. */
+        SuccessEnvelope: components["schemas"]["Envelope"] & {
+            /**
+             * @description Always `true` for a request that succeeded.
+             * @constant
+             */
+            success?: true;
+        };
+        /**
+         * @description The envelope of a failed request (4xx or 5xx): `success` is `false`,
+         *     `errors` names at least one condition and `result` is `null`.
+         */
+        ErrorEnvelope: components["schemas"]["Envelope"] & {
+            /**
+             * @description Always `false` for a failed request.
+             * @constant
+             */
+            success?: false;
+            /** @description The conditions that made the request fail; never empty. */
+            errors?: components["schemas"]["ResponseMessage"][];
+            /** @description Always `null` for a failed request. */
+            result: null;
+        };
+        /** @description The envelope of List Service Bindings. */
+        ServiceBindingListResponse: components["schemas"]["SuccessEnvelope"] & {
+            /** @description Every service binding of the prefix. */
+            result: components["schemas"]["ServiceBinding"][];
+        };
+        /** @description The envelope of Create and Get Service Binding. */
+        ServiceBindingResponse: components["schemas"]["SuccessEnvelope"] & {
+            result: components["schemas"]["ServiceBinding"];
+        };
+        /**
+         * @description The envelope of Delete Service Binding: `success: true` and no
+         *     `result` member.
+         */
+        DeleteResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: never;
+        };
+        /** @description The envelope of List Services. */
+        ServiceListResponse: components["schemas"]["SuccessEnvelope"] & {
+            /** @description Every service a prefix can be bound to. */
+            result: components["schemas"]["Service"][];
+        };
+    };
+    responses: {
+        /** @description The binding cannot be created as asked. */
+        CreateBadRequest: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Credentials are missing or invalid. */
+        Unauthorized: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The credentials are valid but lack a permission for this account or operation. */
+        Forbidden: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The account has no prefix with this id. */
+        PrefixNotFound: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The prefix, or the binding within it, does not exist. */
+        BindingNotFound: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The rate limit was exceeded. `Retry-After` says how many seconds to
+         *     wait before trying again.
+         */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Cloudflare failed to handle the request; it may succeed when sent again. */
+        InternalServerError: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The account's identifier. In practice 32 lowercase hexadecimal
+         *     characters; the API declares only the length limit.
+         * @example 258def64c72dae45f3e4c8516e2111f2
+         */
+        AccountId: components["schemas"]["Identifier"];
+        /**
+         * @description The identifier of the BYOIP prefix.
+         * @example 2af39739cc4e3b5910c918468bb89828
+         */
+        PrefixId: components["schemas"]["Identifier"];
+        /**
+         * @description The identifier of the service binding.
+         * @example 0429b49b6a5155297b78e75a44b09e14
+         */
+        BindingId: components["schemas"]["Identifier"];
+    };
+    requestBodies: never;
+    headers: {
+        /**
+         * @description The identifier Cloudflare gives the request, for support tickets and
+         *     log correlation.
+         * @example 8f1e2d3c4b5a6978-AMS
+         */
+        CfRay: string;
+        /**
+         * @description How many seconds to wait before sending the request again.
+         * @example 30
+         */
+        RetryAfter: number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listServiceBindings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prefix's service bindings. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceBindingListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PrefixNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createServiceBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceBindingRequest"];
+            };
+        };
+        responses: {
+            /** @description The binding was created. */
+            201: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceBindingResponse"];
+                };
+            };
+            400: components["responses"]["CreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PrefixNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getServiceBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+                /**
+                 * @description The identifier of the service binding.
+                 * @example 0429b49b6a5155297b78e75a44b09e14
+                 */
+                binding_id: components["parameters"]["BindingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service binding. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceBindingResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["BindingNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteServiceBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+                /**
+                 * @description The identifier of the service binding.
+                 * @example 0429b49b6a5155297b78e75a44b09e14
+                 */
+                binding_id: components["parameters"]["BindingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The binding was deleted. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["BindingNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services available to the account. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+}

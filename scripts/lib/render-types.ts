@@ -1,0 +1,55 @@
+import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { createConfig, lint } from "@redocly/openapi-core";
+import openapiTS, { astToString } from "openapi-typescript";
+
+/** The header of every generated file: it names its source and the command that rebuilds it. */
+export const GENERATED_HEADER = `/**
+ * GENERATED FILE: DO NOT EDIT.
+ * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
+ * Change the spec, then run \`npm run generate\`.
+ */
+`;
+
+/** Raised when the spec cannot be turned into types; says which file and why. */
+export class SpecError extends Error {
+  override name = "SpecError";
+}
+
+// openapi-typescript trusts its input: a misspelt `type` would silently become
+// `unknown`. These rules refuse a structurally invalid spec before it gets there.
+const STRUCTURAL_RULES = {
+  struct: "error",
+  "no-unresolved-refs": "error",
+  "spec-components-invalid-map-name": "error",
+} as const;
+
+async function assertStructurallyValid(specPath: string): Promise<void> {
+  const config = await createConfig({ rules: STRUCTURAL_RULES });
+  const problems = await lint({ ref: specPath, config });
+  const errors = problems.filter((problem) => problem.severity === "error");
+  if (errors.length === 0) return;
+  const lines = errors.map((problem) => {
+    const where = problem.location[0]?.pointer ?? "#";
+    return `  - ${where}: ${problem.message}`;
+  });
+  throw new SpecError(`${specPath} is not a valid OpenAPI document:\n${lines.join("\n")}`);
+}
+
+/**
+ * Renders the TypeScript types of the spec at `specPath` entirely in memory,
+ * so a failure can never leave a half-written file behind.
+ */
+export async function renderTypes(specPath: string): Promise<string> {
+  try {
+    // Read first so a missing file is reported as such, not as a parser error.
+    await readFile(specPath, "utf8");
+    await assertStructurallyValid(specPath);
+    const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
+    return `${GENERATED_HEADER}\n${astToString(ast)}`;
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecError(`cannot generate types from ${specPath}: ${reason}`, { cause: error });
+  }
+}

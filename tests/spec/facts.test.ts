@@ -1,0 +1,293 @@
+// The facts of the real API that the spec must state. Each test reads the spec,
+// so an edit that drops or loosens one of them fails here.
+import { describe, expect, test } from "vitest";
+import { deref, flatten, loadSpec, type Node, operations, responses } from "../../scripts/lib/spec.ts";
+
+const spec = loadSpec();
+const ops = operations(spec);
+const BINDINGS = "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings";
+const BINDING = `${BINDINGS}/{binding_id}`;
+const SERVICES = "/accounts/{account_id}/addressing/services";
+
+function op(method: string, path: string) {
+  const found = ops.find((o) => o.method === method && o.path === path);
+  if (!found) throw new Error(`${method.toUpperCase()} ${path} is not in the spec`);
+  return found;
+}
+
+function response(method: string, path: string, status: string) {
+  const found = responses(spec, op(method, path)).find((r) => r.status === status);
+  if (!found) throw new Error(`${method.toUpperCase()} ${path} declares no ${status}`);
+  return found;
+}
+
+/** The schema of the envelope's `result` member, or undefined when the envelope forbids it. */
+function resultOf(schema: Node): Node {
+  return flatten(spec, schema).properties.result;
+}
+
+/** Whether a schema is, or is built with `allOf` on, the schema at `ref`. */
+function refersTo(schema: Node, ref: string): boolean {
+  if (schema?.$ref === ref) return true;
+  return (deref(spec, schema).allOf ?? []).some((part: Node) => refersTo(part, ref));
+}
+
+function isSuccess(status: string) {
+  return status.startsWith("2");
+}
+
+describe("the document", () => {
+  test("is OpenAPI 3.1 with a version, a license and the Cloudflare API v4 server", () => {
+    expect(spec.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(spec.info.version).toEqual(expect.any(String));
+    expect(spec.info.license.name).toEqual(expect.any(String));
+    expect(spec.servers.map((s: Node) => s.url)).toContain("https://api.cloudflare.com/client/v4");
+  });
+
+  test("describes exactly the five operations of the Service Bindings API", () => {
+    expect(ops.map((o) => `${o.method.toUpperCase()} ${o.path} ${o.operationId}`).sort()).toEqual(
+      [
+        `GET ${BINDINGS} listServiceBindings`,
+        `POST ${BINDINGS} createServiceBinding`,
+        `GET ${BINDING} getServiceBinding`,
+        `DELETE ${BINDING} deleteServiceBinding`,
+        `GET ${SERVICES} listServices`,
+      ].sort(),
+    );
+  });
+
+  test.each(ops.map((o) => [o.operationId, o] as const))(
+    "%s has a camelCase id, summary, description and a declared tag",
+    (_, o) => {
+      expect(o.operationId).toMatch(/^[a-z][a-zA-Z]+$/);
+      expect(o.node.summary).toEqual(expect.any(String));
+      expect(o.node.description?.length).toBeGreaterThan(10);
+      const declared = spec.tags.map((t: Node) => t.name);
+      expect(o.node.tags.length).toBeGreaterThan(0);
+      for (const tag of o.node.tags) expect(declared).toContain(tag);
+    },
+  );
+});
+
+describe("path parameters", () => {
+  const all = ops.flatMap((o) => o.parameters.map((p) => [`${o.operationId} ${p.name}`, o, p] as const));
+
+  test.each(all)("%s is a required string limited to 32 characters and nothing stricter", (_, o, p) => {
+    expect(p.in).toBe("path");
+    expect(o.path).toContain(`{${p.name}}`);
+    expect(p.required).toBe(true);
+    const schema = deref(spec, p.schema);
+    expect(schema).toMatchObject({ type: "string", maxLength: 32 });
+    // The API declares only the length limit: no pattern, format or minimum length.
+    expect(schema.pattern).toBeUndefined();
+    expect(schema.format).toBeUndefined();
+    expect(schema.minLength).toBeUndefined();
+  });
+
+  test("every operation declares every placeholder of its path, and no query parameter", () => {
+    for (const o of ops) {
+      const placeholders = [...o.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(o.parameters.map((p) => p.name).sort()).toEqual(placeholders.sort());
+    }
+  });
+});
+
+describe("the envelope", () => {
+  const all = ops.flatMap((o) => responses(spec, o).map((r) => [`${o.operationId} ${r.status}`, r] as const));
+
+  test.each(all)("%s is the envelope with success, errors and messages required", (_, r) => {
+    expect(refersTo(r.schema, "#/components/schemas/Envelope")).toBe(true);
+    expect([...flatten(spec, r.schema).required]).toEqual(
+      expect.arrayContaining(["success", "errors", "messages"]),
+    );
+  });
+
+  test("a message has an integer code of at least 1000, a message, and optional documentation_url and source.pointer", () => {
+    const message = deref(spec, spec.components.schemas.ResponseMessage);
+    expect(message.required.sort()).toEqual(["code", "message"]);
+    expect(message.properties.code).toMatchObject({ type: "integer", minimum: 1000 });
+    expect(message.properties.message.type).toBe("string");
+    expect(message.properties.documentation_url.type).toBe("string");
+    expect(message.properties.source.properties.pointer.type).toBe("string");
+    const envelope = flatten(spec, spec.components.schemas.Envelope);
+    for (const list of ["errors", "messages"]) {
+      expect(deref(spec, envelope.properties[list]).items.$ref).toBe("#/components/schemas/ResponseMessage");
+    }
+  });
+
+  test.each(all.filter(([, r]) => !isSuccess(r.status)))(
+    "%s is a failure: success false, errors non-empty, result null",
+    (_, r) => {
+      const { properties, required } = flatten(spec, r.schema);
+      expect(required.has("result")).toBe(true);
+      const merged = JSON.stringify(properties);
+      expect(merged).toContain('"const":false');
+      expect(merged).toContain('"minItems":1');
+      expect(merged).toContain('"type":"null"');
+    },
+  );
+
+  test.each(all.filter(([, r]) => isSuccess(r.status)))("%s is a success: success is true", (_, r) => {
+    expect(JSON.stringify(flatten(spec, r.schema).properties.success)).toContain('"const":true');
+  });
+});
+
+describe("operations", () => {
+  test("List Service Bindings answers 200 with an array of ServiceBinding, unpaginated", () => {
+    const r = response("get", BINDINGS, "200");
+    const result = deref(spec, resultOf(r.schema));
+    expect(result.type).toBe("array");
+    expect(result.items.$ref).toBe("#/components/schemas/ServiceBinding");
+    expect(flatten(spec, r.schema).properties.result_info).toBeUndefined();
+    expect(op("get", BINDINGS).parameters.filter((p) => p.in === "query")).toEqual([]);
+  });
+
+  test("Create Service Binding takes a required cidr and service_id and answers 201 with the binding", () => {
+    const o = op("post", BINDINGS);
+    expect(o.node.requestBody.required).toBe(true);
+    const body = deref(spec, o.node.requestBody.content["application/json"].schema);
+    expect([...body.required].sort()).toEqual(["cidr", "service_id"]);
+    expect(deref(spec, body.properties.cidr).type).toBe("string");
+    expect(deref(spec, body.properties.service_id)).toMatchObject({ type: "string", maxLength: 32 });
+    expect(Object.keys(o.node.responses).filter(isSuccess)).toEqual(["201"]);
+    expect(resultOf(response("post", BINDINGS, "201").schema).$ref).toBe(
+      "#/components/schemas/ServiceBinding",
+    );
+    expect(o.node.description).toMatch(/first.*binding.*prefix.*CIDR/is);
+    expect(o.node.description).toMatch(/more specific/i);
+  });
+
+  test("Get Service Binding answers 200 with one ServiceBinding", () => {
+    expect(resultOf(response("get", BINDING, "200").schema).$ref).toBe("#/components/schemas/ServiceBinding");
+  });
+
+  test("Delete Service Binding answers 200 with a success envelope that has no result member", () => {
+    const r = response("delete", BINDING, "200");
+    // The boolean schema `false` forbids the member.
+    expect(resultOf(r.schema)).toBe(false);
+    expect(flatten(spec, r.schema).required.has("result")).toBe(false);
+    for (const example of Object.values(r.examples)) expect(example.value).not.toHaveProperty("result");
+  });
+
+  test("List Services answers 200 with an array of {id, name}", () => {
+    const result = deref(spec, resultOf(response("get", SERVICES, "200").schema));
+    expect(result.type).toBe("array");
+    const service = deref(spec, result.items);
+    expect([...service.required].sort()).toEqual(["id", "name"]);
+    expect(deref(spec, service.properties.id)).toMatchObject({ type: "string", maxLength: 32 });
+    expect(service.properties.name.type).toBe("string");
+  });
+
+  test("every operation declares the failures a caller meets: 401, 403, 429 and 500", () => {
+    for (const o of ops)
+      expect(Object.keys(o.node.responses)).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
+  });
+
+  test("operations on a prefix declare 404", () => {
+    for (const o of ops.filter((x) => x.path.includes("{prefix_id}")))
+      expect(Object.keys(o.node.responses)).toContain("404");
+  });
+
+  test("a 429 carries a required Retry-After header in seconds", () => {
+    for (const o of ops) {
+      const header = deref(spec, deref(spec, o.node.responses["429"]).headers["Retry-After"]);
+      expect(header.required).toBe(true);
+      expect(deref(spec, header.schema)).toMatchObject({ type: "integer", minimum: 0 });
+    }
+  });
+});
+
+describe("ServiceBinding", () => {
+  const binding = deref(spec, spec.components.schemas.ServiceBinding);
+
+  test("has id, cidr, provisioning.state, service_id and service_name", () => {
+    expect(Object.keys(binding.properties).sort()).toEqual([
+      "cidr",
+      "id",
+      "provisioning",
+      "service_id",
+      "service_name",
+    ]);
+    expect(deref(spec, binding.properties.id)).toMatchObject({ type: "string", maxLength: 32 });
+    expect(deref(spec, binding.properties.service_id)).toMatchObject({ type: "string", maxLength: 32 });
+    expect(deref(spec, binding.properties.cidr).type).toBe("string");
+    expect(binding.properties.service_name.type).toBe("string");
+  });
+
+  test("provisioning.state is one of the three known states, and says new ones may come", () => {
+    const state = deref(spec, deref(spec, binding.properties.provisioning).properties.state);
+    expect(state.enum).toEqual(["provisioning", "active", "magic_transit_route_missing"]);
+    expect(state.description).toMatch(/added values/i);
+  });
+});
+
+describe("authentication", () => {
+  test("every operation accepts a bearer token or the X-Auth-Email and X-Auth-Key pair", () => {
+    const schemes = spec.components.securitySchemes;
+    expect(schemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(schemes.apiEmail).toMatchObject({ type: "apiKey", in: "header", name: "X-Auth-Email" });
+    expect(schemes.apiKey).toMatchObject({ type: "apiKey", in: "header", name: "X-Auth-Key" });
+    const expected = [{ apiToken: [] }, { apiEmail: [], apiKey: [] }];
+    for (const o of ops) expect(o.node.security ?? spec.security).toEqual(expected);
+  });
+});
+
+describe("examples", () => {
+  const all = ops.flatMap((o) => responses(spec, o).map((r) => [`${o.operationId} ${r.status}`, r] as const));
+
+  test.each(all)("%s has at least one named example", (_, r) => {
+    expect(Object.keys(r.examples).length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ["getServiceBinding", "404", "binding_not_found"],
+    ["deleteServiceBinding", "404", "binding_not_found"],
+    ["createServiceBinding", "400", "invalid_cidr"],
+    ["createServiceBinding", "400", "invalid_service_id"],
+    ["listServiceBindings", "401", "missing_credentials"],
+    ["listServiceBindings", "401", "invalid_token"],
+    ["listServiceBindings", "403", "permission_denied"],
+    ["listServices", "429", "rate_limited"],
+    ["listServices", "500", "server_error"],
+  ])("%s %s names the failure %s", (operationId, status, name) => {
+    const o = ops.find((x) => x.operationId === operationId);
+    if (!o) throw new Error(`no ${operationId}`);
+    const r = responses(spec, o).find((x) => x.status === status);
+    expect(r?.examples[name]?.value.success).toBe(false);
+  });
+});
+
+describe("descriptions", () => {
+  /** Every schema and property reachable from components.schemas that lacks a description. */
+  function undocumented(): string[] {
+    const missing: string[] = [];
+    const visit = (node: Node, where: string) => {
+      if (!node || typeof node !== "object" || node.$ref) return;
+      if (where.split("/").length <= 1 || where.includes("/properties/")) {
+        if (!node.description && node !== false) missing.push(where);
+      }
+      for (const [name, value] of Object.entries<Node>(node.properties ?? {})) {
+        if (typeof value === "object") visit(value, `${where}/properties/${name}`);
+      }
+      if (node.items) visit(node.items, `${where}/items`);
+      for (const [i, part] of (node.allOf ?? []).entries()) visit(part, `${where}/allOf/${i}`);
+    };
+    for (const [name, schema] of Object.entries<Node>(spec.components.schemas)) visit(schema, name);
+    return missing;
+  }
+
+  test("every schema and every field is described", () => {
+    expect(undocumented()).toEqual([]);
+  });
+
+  test("every property that refers to a shared schema says what it means here", () => {
+    const bare: string[] = [];
+    for (const [name, schema] of Object.entries<Node>(spec.components.schemas)) {
+      for (const [prop, value] of Object.entries<Node>(schema.properties ?? {})) {
+        if (value?.$ref && !value.description && !deref(spec, value).description)
+          bare.push(`${name}.${prop}`);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+});
