@@ -325,6 +325,20 @@ export interface components {
             };
         };
         /**
+         * @description Any other client error. Cloudflare's own description of these
+         *     operations declares client errors only as a range, so any 4xx status
+         *     may occur; each carries the failure envelope.
+         */
+        OtherClientError: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
          * @description The rate limit was exceeded. `Retry-After` says how many seconds to
          *     wait before trying again.
          */
@@ -421,6 +435,7 @@ export interface operations {
             404: components["responses"]["PrefixNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
         };
     };
     createServiceBinding: {
@@ -464,6 +479,7 @@ export interface operations {
             404: components["responses"]["PrefixNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
         };
     };
     getServiceBinding: {
@@ -507,6 +523,7 @@ export interface operations {
             404: components["responses"]["BindingNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
         };
     };
     deleteServiceBinding: {
@@ -550,6 +567,7 @@ export interface operations {
             404: components["responses"]["BindingNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
         };
     };
     listServices: {
@@ -582,6 +600,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
         };
     };
 }

@@ -1,0 +1,63 @@
+// Cloudflare's envelope: every answer is `{success, errors, messages, result}`.
+import type { ResponseMessage } from "./types.ts";
+
+/** The envelope as the client reads it; `result` is checked per operation. */
+export interface Envelope {
+  success: boolean;
+  errors: ResponseMessage[];
+  messages: ResponseMessage[];
+  result?: unknown;
+}
+
+/** What an operation's `result` must be: a list, one object, or absent (delete). */
+export type ResultShape = "array" | "object" | "none";
+
+/** The envelope in `value`, or why `value` is not one. */
+export function readEnvelope(value: unknown): Envelope | { problem: string } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { problem: `body is not the Cloudflare envelope: expected an object, got ${describe(value)}` };
+  }
+  const body = value as Record<string, unknown>;
+  if (typeof body.success !== "boolean") return { problem: missing("success", "a boolean", body.success) };
+  if (!Array.isArray(body.errors)) return { problem: missing("errors", "an array", body.errors) };
+  if (!Array.isArray(body.messages)) return { problem: missing("messages", "an array", body.messages) };
+  return body as unknown as Envelope;
+}
+
+/**
+ * The parsed body of a 2xx answer, or why it is not the envelope the
+ * operation promises. Extra members and unknown values never fail it.
+ */
+export function parseSuccessBody(
+  text: string | undefined,
+  shape: ResultShape,
+): Envelope | { problem: string } {
+  if (text === undefined || text === "")
+    return { problem: "empty response body, expected the Cloudflare envelope" };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: "body is not JSON" };
+  }
+  const envelope = readEnvelope(json);
+  if ("problem" in envelope || !envelope.success) return envelope;
+  if (shape === "array" && !Array.isArray(envelope.result)) {
+    return { problem: missing("result", "an array", envelope.result) };
+  }
+  if (shape === "object" && (typeof envelope.result !== "object" || envelope.result === null)) {
+    return { problem: missing("result", "an object", envelope.result) };
+  }
+  return envelope;
+}
+
+function missing(member: string, expected: string, found: unknown): string {
+  const got = found === undefined ? "it is missing" : `got ${describe(found)}`;
+  return `body is not the Cloudflare envelope: \`${member}\` must be ${expected}, ${got}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}

@@ -1,0 +1,118 @@
+// The one place that turns an answer of the API into an error.
+
+import { readEnvelope } from "./envelope.ts";
+import {
+  type ApiErrorDetails,
+  AuthenticationError,
+  BadRequestError,
+  CloudflareApiError,
+  ConflictError,
+  InternalServerError,
+  MalformedResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "./errors.ts";
+import type { Redactor } from "./redact.ts";
+import { parseRetryAfter } from "./retry.ts";
+import type { ResponseMessage } from "./types.ts";
+
+/** The error class for each status; other 5xx map to InternalServerError, anything else to the base class. */
+export const ERROR_CLASS_BY_STATUS: ReadonlyMap<number, typeof CloudflareApiError> = new Map([
+  [400, BadRequestError],
+  [401, AuthenticationError],
+  [403, PermissionDeniedError],
+  [404, NotFoundError],
+  [409, ConflictError],
+  [422, UnprocessableEntityError],
+  [429, RateLimitError],
+]);
+
+/** How many characters of a non-envelope body an error keeps. */
+export const EXCERPT_LENGTH = 200;
+
+/** Everything known about a failed answer. */
+export interface FailedAnswer {
+  method: string;
+  path: string;
+  attempts: number;
+  status: number;
+  headers: Headers;
+  /** The body: parsed JSON, raw text when it was not JSON, undefined when empty. */
+  body: unknown;
+  /** For a 2xx: why the body is not the envelope the operation promises. */
+  problem?: string;
+  redact: Redactor;
+}
+
+/** Builds the error for a failed answer: the class follows the status, the message reads well in a log line. */
+export function errorFromResponse(answer: FailedAnswer): CloudflareApiError {
+  const { redact, status } = answer;
+  const envelope = typeof answer.body === "string" ? undefined : readEnvelope(answer.body);
+  const parsed = envelope && !("problem" in envelope) ? envelope : undefined;
+  const errors = parsed ? parsed.errors.map((m) => cleanMessage(m, redact)) : [];
+  const messages = parsed ? parsed.messages.map((m) => cleanMessage(m, redact)) : [];
+  const bodyExcerpt = parsed && !answer.problem ? undefined : excerpt(answer.body, redact);
+
+  let summary: string;
+  if (answer.problem) summary = `${answer.problem}${bodyExcerpt ? `: ${JSON.stringify(bodyExcerpt)}` : ""}`;
+  else if (errors.length > 0)
+    summary = errors
+      .map((e) => (Number.isFinite(e.code) ? `${e.message} (code ${e.code})` : e.message))
+      .join("; ");
+  else if (parsed)
+    summary = parsed.success ? "error without details" : "success is false, with no error details";
+  else if (bodyExcerpt === undefined) summary = "empty response body";
+  else
+    summary = `${typeof answer.body === "string" ? "body is not JSON" : "body is not the Cloudflare envelope"}: ${JSON.stringify(bodyExcerpt)}`;
+
+  const rayId = answer.headers.get("cf-ray") ?? undefined;
+  const retryAfterSeconds = parseRetryAfter(answer.headers.get("retry-after"));
+  const details: ApiErrorDetails = {
+    method: answer.method,
+    path: answer.path,
+    attempts: answer.attempts,
+    status,
+    errors,
+    messages,
+    rayId: rayId === undefined ? undefined : redact(rayId),
+    bodyExcerpt,
+    retryAfterSeconds,
+  };
+  let message = `${answer.method} ${answer.path} -> ${status}: ${summary}`;
+  if (details.rayId) message += `, cf-ray ${details.rayId}`;
+  if (answer.attempts > 1) message += ` (after ${answer.attempts} attempts)`;
+
+  const ErrorClass = answer.problem ? MalformedResponseError : classFor(status);
+  return new ErrorClass(redact(message), details);
+}
+
+function classFor(status: number): typeof CloudflareApiError {
+  const known = ERROR_CLASS_BY_STATUS.get(status);
+  if (known) return known;
+  return status >= 500 && status <= 599 ? InternalServerError : CloudflareApiError;
+}
+
+/** A message of the envelope, kept to its documented members and redacted. */
+function cleanMessage(raw: unknown, redact: Redactor): ResponseMessage {
+  const m = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  const clean: ResponseMessage = {
+    code: typeof m.code === "number" ? m.code : Number.NaN,
+    message: redact(typeof m.message === "string" ? m.message : String(m.message ?? "")),
+  };
+  if (typeof m.documentation_url === "string") clean.documentation_url = redact(m.documentation_url);
+  const source = m.source as Record<string, unknown> | undefined;
+  if (typeof source === "object" && source !== null) {
+    clean.source = typeof source.pointer === "string" ? { pointer: redact(source.pointer) } : {};
+  }
+  return clean;
+}
+
+/** The start of a body that was not the envelope, whitespace folded, secrets removed. */
+function excerpt(body: unknown, redact: Redactor): string | undefined {
+  if (body === undefined || body === "") return undefined;
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const folded = redact(text).replace(/\s+/g, " ").trim();
+  return folded.length > EXCERPT_LENGTH ? `${folded.slice(0, EXCERPT_LENGTH)}…` : folded;
+}

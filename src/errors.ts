@@ -1,0 +1,163 @@
+// One error hierarchy for everything this package throws. `errorFromResponse`
+// (error-from-response.ts) is the only place that turns a response into one.
+import type { ResponseMessage } from "./types.ts";
+
+/** The root of every error this package throws. */
+export class ServiceBindingsError extends Error {
+  override name = "ServiceBindingsError";
+
+  /** A plain, secret-free object for structured logs: name, message and every own field. */
+  toJSON(): Record<string, unknown> {
+    const fields: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) if (key !== "cause") fields[key] = value;
+    if (this.cause instanceof Error) fields.cause = { name: this.cause.name, message: this.cause.message };
+    return fields;
+  }
+}
+
+/** An argument or option was refused before any request was sent; `argument` names it. */
+export class InvalidArgumentError extends ServiceBindingsError {
+  override name = "InvalidArgumentError";
+  /** The offending argument or option, e.g. `binding_id` or `body.cidr`. */
+  readonly argument: string;
+
+  constructor(argument: string, problem: string) {
+    super(`${argument} ${problem}`);
+    this.argument = argument;
+  }
+}
+
+/** What every failed request carries, whatever the reason. */
+interface RequestFacts {
+  /** The HTTP method, e.g. `GET`. */
+  method: string;
+  /** The request path below the base URL, with its ids percent-encoded. */
+  path: string;
+  /** How many attempts were made, retries included. */
+  attempts: number;
+}
+
+/** What the API's answer said, for errors built from a response. */
+export interface ApiErrorDetails extends RequestFacts {
+  status: number;
+  errors: ResponseMessage[];
+  messages: ResponseMessage[];
+  /** The `cf-ray` header: quote it to Cloudflare support. */
+  rayId: string | undefined;
+  /** The start of the body when it was not the JSON envelope (an HTML error page, an empty body). */
+  bodyExcerpt: string | undefined;
+  /** The `Retry-After` header in seconds, when the answer carried one. */
+  retryAfterSeconds: number | undefined;
+}
+
+/** The API answered, and the answer is an error: a 4xx or 5xx, or `success: false`. */
+export class CloudflareApiError extends ServiceBindingsError {
+  override name = "CloudflareApiError";
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+  readonly errors: ResponseMessage[];
+  readonly messages: ResponseMessage[];
+  readonly rayId: string | undefined;
+  readonly bodyExcerpt: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, details: ApiErrorDetails) {
+    super(message);
+    this.status = details.status;
+    this.method = details.method;
+    this.path = details.path;
+    this.attempts = details.attempts;
+    this.errors = details.errors;
+    this.messages = details.messages;
+    this.rayId = details.rayId;
+    this.bodyExcerpt = details.bodyExcerpt;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+
+  /** The first error code of the envelope (e.g. 1002), if it had one. */
+  get code(): number | undefined {
+    return this.errors[0]?.code;
+  }
+}
+
+/** 400: the request was refused as invalid, e.g. a malformed CIDR or an unknown service id. */
+export class BadRequestError extends CloudflareApiError {
+  override name = "BadRequestError";
+}
+
+/** 401: credentials are missing or invalid. */
+export class AuthenticationError extends CloudflareApiError {
+  override name = "AuthenticationError";
+}
+
+/** 403: the credentials lack a permission for this account or operation. */
+export class PermissionDeniedError extends CloudflareApiError {
+  override name = "PermissionDeniedError";
+}
+
+/** 404: the prefix or the binding does not exist. */
+export class NotFoundError extends CloudflareApiError {
+  override name = "NotFoundError";
+}
+
+/** 409: the request conflicts with the current state, e.g. an overlapping binding. */
+export class ConflictError extends CloudflareApiError {
+  override name = "ConflictError";
+}
+
+/** 422: the request was well-formed but cannot be processed. */
+export class UnprocessableEntityError extends CloudflareApiError {
+  override name = "UnprocessableEntityError";
+}
+
+/** 429: the rate limit was exceeded; `retryAfterSeconds` says how long to wait. */
+export class RateLimitError extends CloudflareApiError {
+  override name = "RateLimitError";
+}
+
+/** 5xx: Cloudflare failed to handle the request. */
+export class InternalServerError extends CloudflareApiError {
+  override name = "InternalServerError";
+}
+
+/** A 2xx answer that is not the envelope the spec promises (not JSON, or a member missing). */
+export class MalformedResponseError extends CloudflareApiError {
+  override name = "MalformedResponseError";
+}
+
+/** No answer arrived: the connection was refused, reset or cut mid-body. `cause` holds the fetch error. */
+export class ConnectionError extends ServiceBindingsError {
+  override name = "ConnectionError";
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+
+  constructor(message: string, facts: RequestFacts, cause: unknown) {
+    super(message, { cause });
+    this.method = facts.method;
+    this.path = facts.path;
+    this.attempts = facts.attempts;
+  }
+}
+
+/** An attempt took longer than `timeoutMs` and was abandoned. */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+}
+
+/** The caller's AbortSignal fired; `cause` is the signal's reason. No further attempt is made. */
+export class RequestAbortedError extends ServiceBindingsError {
+  override name = "RequestAbortedError";
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+
+  constructor(message: string, facts: RequestFacts, cause: unknown) {
+    super(message, { cause });
+    this.method = facts.method;
+    this.path = facts.path;
+    this.attempts = facts.attempts;
+  }
+}

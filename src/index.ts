@@ -1,0 +1,52 @@
+// The package's public surface, listed explicitly.
+export type { components, operations, paths } from "../generated/openapi.ts";
+export {
+  type CallOptions,
+  type CreateCallOptions,
+  type CreateServiceBindingParams,
+  createServiceBindingsClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  type DeleteServiceBindingParams,
+  type GetServiceBindingParams,
+  type ListServiceBindingsParams,
+  type ListServicesParams,
+  type ServiceBindingsClient,
+  type ServiceBindingsClientOptions,
+} from "./client.ts";
+export type { Credentials } from "./credentials.ts";
+export { ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
+export {
+  AuthenticationError,
+  BadRequestError,
+  CloudflareApiError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidArgumentError,
+  MalformedResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestAbortedError,
+  ServiceBindingsError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.ts";
+export {
+  type Backoff,
+  DEFAULT_BACKOFF,
+  DEFAULT_MAX_RETRIES,
+  IDEMPOTENT_METHODS,
+  NEVER_RETRIED_SERVER_STATUSES,
+  RETRYABLE_STATUSES,
+} from "./retry.ts";
+export type {
+  CreateServiceBindingBody,
+  OperationId,
+  ProvisioningState,
+  ResponseMessage,
+  Service,
+  ServiceBinding,
+} from "./types.ts";
+export { PACKAGE_VERSION } from "./version.ts";

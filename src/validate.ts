@@ -1,0 +1,69 @@
+// Input refused before any request is sent, with an error that names the argument.
+// Limits come from the spec; nothing stricter is imposed, except what a URL
+// cannot carry safely.
+import { InvalidArgumentError } from "./errors.ts";
+import type { CreateServiceBindingBody } from "./types.ts";
+
+/** The spec's `maxLength` of every identifier. */
+export const ID_MAX_LENGTH = 32;
+
+/**
+ * Checks one path identifier. Besides the spec's limits, "." and ".." are
+ * refused: URL parsers resolve them (even percent-encoded) as path steps, so
+ * no encoding can keep them from changing the request path.
+ */
+export function checkId(argument: string, value: unknown): string {
+  if (typeof value !== "string")
+    throw new InvalidArgumentError(argument, `must be a string, got ${kind(value)}`);
+  if (value === "") throw new InvalidArgumentError(argument, "must not be empty");
+  // JSON Schema counts maxLength in code points, not UTF-16 units.
+  const length = [...value].length;
+  if (length > ID_MAX_LENGTH) {
+    throw new InvalidArgumentError(argument, `must be at most ${ID_MAX_LENGTH} characters, got ${length}`);
+  }
+  if (!value.isWellFormed())
+    throw new InvalidArgumentError(argument, "must be well-formed Unicode (it has a lone surrogate)");
+  if (value === "." || value === "..") {
+    throw new InvalidArgumentError(argument, `must not be "." or "..", which a URL resolves as a path step`);
+  }
+  return value;
+}
+
+/** Checks the body of Create Service Binding: both members present, strings, within the spec's limits. */
+export function checkCreateBody(body: unknown): CreateServiceBindingBody {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new InvalidArgumentError("body", `must be an object with cidr and service_id, got ${kind(body)}`);
+  }
+  const { cidr, service_id } = body as Record<string, unknown>;
+  if (cidr === undefined) throw new InvalidArgumentError("body.cidr", "is required");
+  if (typeof cidr !== "string")
+    throw new InvalidArgumentError("body.cidr", `must be a string, got ${kind(cidr)}`);
+  if (cidr.trim() === "") throw new InvalidArgumentError("body.cidr", "must not be empty");
+  if (service_id === undefined) throw new InvalidArgumentError("body.service_id", "is required");
+  checkId("body.service_id", service_id);
+  return body as CreateServiceBindingBody;
+}
+
+/** Checks a per-attempt timeout: a positive, finite number of milliseconds. */
+export function checkTimeout(argument: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidArgumentError(argument, `must be a positive number of milliseconds, got ${kind(value)}`);
+  }
+  return value;
+}
+
+/** Checks a retry count: a whole number from 0 to `limit`. */
+export function checkRetries(argument: string, value: unknown, limit: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > limit) {
+    throw new InvalidArgumentError(argument, `must be a whole number from 0 to ${limit}, got ${kind(value)}`);
+  }
+  return value;
+}
+
+/** A short, value-free description of what was given, safe to print. */
+function kind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : String(value);
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
