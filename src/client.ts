@@ -170,7 +170,13 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     return checked;
   }
 
-  function run(route: Route, params: unknown, body: unknown, callOptions: CreateCallOptions | undefined) {
+  // async, so a refused argument rejects the returned promise instead of throwing synchronously.
+  async function run(
+    route: Route,
+    params: unknown,
+    body: unknown,
+    callOptions: CreateCallOptions | undefined,
+  ) {
     const settings = settingsFor(callOptions);
     return call(context, route, pathParamsFor(route, params), body, settings);
   }

@@ -13,6 +13,7 @@ export const ID_MAX_LENGTH = 32;
  * no encoding can keep them from changing the request path.
  */
 export function checkId(argument: string, value: unknown): string {
+  if (value === undefined) throw new InvalidArgumentError(argument, "is required");
   if (typeof value !== "string")
     throw new InvalidArgumentError(argument, `must be a string, got ${kind(value)}`);
   if (value === "") throw new InvalidArgumentError(argument, "must not be empty");
@@ -31,6 +32,8 @@ export function checkId(argument: string, value: unknown): string {
 
 /** Checks the body of Create Service Binding: both members present, strings, within the spec's limits. */
 export function checkCreateBody(body: unknown): CreateServiceBindingBody {
+  if (body === undefined)
+    throw new InvalidArgumentError("body", "is required: an object with cidr and service_id");
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new InvalidArgumentError("body", `must be an object with cidr and service_id, got ${kind(body)}`);
   }
@@ -64,6 +67,6 @@ export function checkRetries(argument: string, value: unknown, limit: number): n
 function kind(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : String(value);
+  if (typeof value === "number") return String(value);
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

@@ -79,3 +79,10 @@ export function envelope(result?: unknown) {
   if (result !== undefined) body.result = result;
   return body;
 }
+
+/** The URL of a port on 127.0.0.1 that was free a moment ago and has nothing listening: a dead server. */
+export async function deadServerUrl(): Promise<string> {
+  const server = await startServer(() => undefined);
+  await server.close();
+  return server.url;
+}

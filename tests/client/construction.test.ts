@@ -1,0 +1,102 @@
+// createServiceBindingsClient refuses bad options at once, naming the option.
+import { describe, expect, test } from "vitest";
+import {
+  createServiceBindingsClient,
+  InvalidArgumentError,
+  type ServiceBindingsClientOptions,
+} from "../../src/index.ts";
+import { EMAIL, KEY, TOKEN } from "../support/fixtures.ts";
+
+function refusal(options: unknown): InvalidArgumentError {
+  try {
+    createServiceBindingsClient(options as ServiceBindingsClientOptions);
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) return error;
+    throw error;
+  }
+  throw new Error("the options were accepted");
+}
+
+describe("credentials", () => {
+  test.each([
+    [
+      "none",
+      {},
+      "credentials",
+      "credentials are missing: give apiToken (preferred), or apiEmail with apiKey",
+    ],
+    [
+      "both forms",
+      { apiToken: TOKEN, apiKey: KEY },
+      "credentials",
+      "credentials must be apiToken, or apiEmail with apiKey, not both",
+    ],
+    ["an e-mail without a key", { apiEmail: EMAIL }, "apiKey", "apiKey is required with apiEmail"],
+    ["a key without an e-mail", { apiKey: KEY }, "apiEmail", "apiEmail is required with apiKey"],
+    ["an empty token", { apiToken: "" }, "apiToken", "apiToken must not be empty"],
+    ["a token that is not a string", { apiToken: 42 }, "apiToken", "apiToken must be a string, got a number"],
+    [
+      "a token with a line break",
+      { apiToken: `${TOKEN}\r\nX-Evil: 1` },
+      "apiToken",
+      "apiToken must be visible ASCII characters only (no spaces, line breaks or other characters)",
+    ],
+    [
+      "a key with a space",
+      { apiEmail: EMAIL, apiKey: `${KEY} x` },
+      "apiKey",
+      "apiKey must be visible ASCII characters only (no spaces, line breaks or other characters)",
+    ],
+  ])("refuses %s with a clear error", (_, options, argument, message) => {
+    const error = refusal(options);
+    expect(error.argument).toBe(argument);
+    expect(error.message).toBe(message);
+  });
+
+  test("accepts either form alone", () => {
+    expect(() => createServiceBindingsClient({ apiToken: TOKEN })).not.toThrow();
+    expect(() => createServiceBindingsClient({ apiEmail: EMAIL, apiKey: KEY })).not.toThrow();
+  });
+
+  test("never echoes a refused credential", () => {
+    const error = refusal({ apiToken: `${TOKEN} with space` });
+    expect(`${error.message} ${error.stack}`).not.toContain(TOKEN);
+  });
+});
+
+describe("options", () => {
+  test.each([
+    ["baseUrl", { baseUrl: "not a url" }, "baseUrl must be an absolute http(s) URL"],
+    ["baseUrl", { baseUrl: "ftp://example.org" }, "baseUrl must be an absolute http(s) URL"],
+    ["baseUrl", { baseUrl: "https://example.org/v4?x=1" }, "baseUrl must not have a query or a fragment"],
+    ["timeoutMs", { timeoutMs: 0 }, "timeoutMs must be a positive number of milliseconds, got 0"],
+    [
+      "timeoutMs",
+      { timeoutMs: Number.POSITIVE_INFINITY },
+      "timeoutMs must be a positive number of milliseconds, got Infinity",
+    ],
+    ["maxRetries", { maxRetries: -1 }, "maxRetries must be a whole number from 0 to 10, got -1"],
+    ["maxRetries", { maxRetries: 11 }, "maxRetries must be a whole number from 0 to 10, got 11"],
+    ["maxRetries", { maxRetries: 1.5 }, "maxRetries must be a whole number from 0 to 10, got 1.5"],
+    ["accountId", { accountId: "a".repeat(33) }, "accountId must be at most 32 characters, got 33"],
+    [
+      "backoff.maxDelayMs",
+      { backoff: { maxDelayMs: -5 } },
+      "backoff.maxDelayMs must be a non-negative number of milliseconds",
+    ],
+    ["fetch", { fetch: "nope" }, "fetch must be a function"],
+  ])("refuses a bad %s", (argument, options, message) => {
+    const error = refusal({ apiToken: TOKEN, ...options });
+    expect(error.argument).toBe(argument);
+    expect(error.message).toBe(message);
+  });
+
+  test("never echoes a baseUrl, which may carry credentials", () => {
+    const error = refusal({ apiToken: TOKEN, baseUrl: "ftp://user:hunter2@example.org" });
+    expect(error.message).not.toContain("hunter2");
+  });
+
+  test("refuses a missing options object", () => {
+    expect(refusal(undefined).argument).toBe("options");
+  });
+});

@@ -1,0 +1,192 @@
+// How answers become errors: the class follows the status, the fields carry
+// what the API said, and the message reads well in a log line.
+import { describe, expect, test } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  CloudflareApiError,
+  ConflictError,
+  createServiceBindingsClient,
+  InternalServerError,
+  MalformedResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServiceBindingsError,
+  UnprocessableEntityError,
+} from "../../src/index.ts";
+import { type Answer, failure, fakeFetch, json } from "../support/fake-fetch.ts";
+import { ACCOUNT, BINDING_ID, PREFIX, TOKEN } from "../support/fixtures.ts";
+
+const PATH = `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings/${BINDING_ID}`;
+
+/** The error a GET rejects with, given one answer (retries off, so one answer is one outcome). */
+async function errorFor(answer: Answer): Promise<CloudflareApiError> {
+  const { fetch } = fakeFetch(answer);
+  const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch, maxRetries: 0 });
+  const error = await client.getServiceBinding({ prefix_id: PREFIX, binding_id: BINDING_ID }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CloudflareApiError))
+    throw new Error(`expected a CloudflareApiError, got ${String(error)}`);
+  return error;
+}
+
+describe("the error class follows the status", () => {
+  test.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [502, InternalServerError],
+    [503, InternalServerError],
+    [418, CloudflareApiError],
+  ])("%i -> %o", async (status, ErrorClass) => {
+    const error = await errorFor(failure(status, 1000, "Something"));
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(ServiceBindingsError);
+    expect(error.constructor).toBe(ErrorClass);
+    expect(error.name).toBe(ErrorClass.name);
+    expect(error.status).toBe(status);
+  });
+});
+
+describe("what an error carries", () => {
+  test("status, method, path, the envelope's errors and messages, and cf-ray", async () => {
+    const body = {
+      success: false,
+      errors: [{ code: 1002, message: "Binding not found", documentation_url: "https://example.org/doc" }],
+      messages: [{ code: 1100, message: "Checked prefix" }],
+      result: null,
+    };
+    const error = await errorFor(json(404, body, { "cf-ray": "8f1e2d3c4b5a6978-AMS" }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({
+      status: 404,
+      method: "GET",
+      path: PATH,
+      attempts: 1,
+      code: 1002,
+      errors: body.errors,
+      messages: body.messages,
+      rayId: "8f1e2d3c4b5a6978-AMS",
+      bodyExcerpt: undefined,
+    });
+    expect(error.message).toBe(
+      `GET ${PATH} -> 404: Binding not found (code 1002), cf-ray 8f1e2d3c4b5a6978-AMS`,
+    );
+  });
+
+  test("several errors are joined in the message", async () => {
+    const body = {
+      success: false,
+      errors: [
+        { code: 1001, message: "Invalid CIDR" },
+        { code: 1003, message: "Invalid service id" },
+      ],
+      messages: [],
+      result: null,
+    };
+    const error = await errorFor(json(400, body));
+    expect(error.message).toBe(
+      `GET ${PATH} -> 400: Invalid CIDR (code 1001); Invalid service id (code 1003)`,
+    );
+  });
+
+  test("a 429 carries Retry-After in seconds", async () => {
+    const error = await errorFor(failure(429, 10429, "Rate limited", { "retry-after": "17" }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterSeconds).toBe(17);
+  });
+
+  test("an HTML 502 page from a proxy keeps a short excerpt of the page", async () => {
+    const page = `<html>\n<head><title>502 Bad Gateway</title></head>\n<body>${"x".repeat(500)}</body></html>`;
+    const error = await errorFor(
+      new Response(page, { status: 502, headers: { "content-type": "text/html" } }),
+    );
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.errors).toEqual([]);
+    expect(error.bodyExcerpt?.startsWith("<html> <head><title>502 Bad Gateway</title></head>")).toBe(true);
+    expect(error.bodyExcerpt?.length).toBe(201);
+    expect(error.message).toMatch(/^GET \S+ -> 502: body is not JSON: "<html> <head><title>502 Bad Gateway/);
+  });
+
+  test("an empty 500 says the body was empty", async () => {
+    const error = await errorFor(new Response(null, { status: 500 }));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.bodyExcerpt).toBeUndefined();
+    expect(error.message).toBe(`GET ${PATH} -> 500: empty response body`);
+  });
+
+  test("JSON that is not the envelope says so and keeps an excerpt", async () => {
+    const error = await errorFor(json(400, { error: "bad" }));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.message).toBe(
+      `GET ${PATH} -> 400: body is not the Cloudflare envelope: "{\\"error\\":\\"bad\\"}"`,
+    );
+  });
+
+  test("serialises to a useful plain object", async () => {
+    const error = await errorFor(failure(404, 1002, "Binding not found", { "cf-ray": "abc" }));
+    const logged = JSON.parse(JSON.stringify(error));
+    expect(logged).toMatchObject({
+      name: "NotFoundError",
+      status: 404,
+      rayId: "abc",
+      path: PATH,
+      method: "GET",
+    });
+    expect(logged.message).toContain("Binding not found");
+  });
+});
+
+describe("a 2xx that is not a success", () => {
+  test("success: false with status 200 is an error, with the envelope's errors", async () => {
+    const error = await errorFor(
+      json(200, { success: false, errors: [{ code: 1010, message: "Oops" }], messages: [], result: null }),
+    );
+    expect(error.constructor).toBe(CloudflareApiError);
+    expect(error.status).toBe(200);
+    expect(error.message).toBe(`GET ${PATH} -> 200: Oops (code 1010)`);
+  });
+
+  test.each([
+    ["invalid JSON", new Response("{not json", { status: 200 }), 'body is not JSON: "{not json"'],
+    [
+      "an empty body",
+      new Response("", { status: 200 }),
+      "empty response body, expected the Cloudflare envelope",
+    ],
+    ["an array", json(200, []), "body is not the Cloudflare envelope: expected an object, got an array"],
+    [
+      "no success member",
+      json(200, { errors: [], messages: [], result: {} }),
+      "body is not the Cloudflare envelope: `success` must be a boolean, it is missing",
+    ],
+    [
+      "no errors member",
+      json(200, { success: true, messages: [], result: {} }),
+      "body is not the Cloudflare envelope: `errors` must be an array, it is missing",
+    ],
+    [
+      "messages not an array",
+      json(200, { success: true, errors: [], messages: "hi", result: {} }),
+      "body is not the Cloudflare envelope: `messages` must be an array, got a string",
+    ],
+    [
+      "a null result",
+      json(200, { success: true, errors: [], messages: [], result: null }),
+      "body is not the Cloudflare envelope: `result` must be an object, got null",
+    ],
+  ])("%s is a MalformedResponseError that says what is wrong", async (_, answer, problem) => {
+    const error = await errorFor(answer);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error.status).toBe(200);
+    expect(error.message.startsWith(`GET ${PATH} -> 200: ${problem}`)).toBe(true);
+  });
+});
