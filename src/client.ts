@@ -8,7 +8,7 @@ import { createRedactor } from "./redact.ts";
 import { type CallContext, type CallSettings, call } from "./request.ts";
 import { type Backoff, DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from "./retry.ts";
 import type { CreateServiceBindingBody, PathParams, Result } from "./types.ts";
-import { checkCreateBody, checkId, checkRetries, checkTimeout } from "./validate.ts";
+import { checkCreateBody, checkDelay, checkId, checkRetries, checkTimeout } from "./validate.ts";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.ts";
 
 /** Cloudflare's API v4, where the spec's paths live. */
@@ -124,14 +124,21 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     throw new InvalidArgumentError("fetch", "must be a function");
   }
   const ownAgent = `${PACKAGE_NAME}/${PACKAGE_VERSION}`;
+  if (options.userAgent !== undefined && !/^[\x20-\x7e]+$/.test(String(options.userAgent))) {
+    throw new InvalidArgumentError("userAgent", "must be printable ASCII characters only");
+  }
   const userAgent = options.userAgent ? `${options.userAgent} ${ownAgent}` : ownAgent;
 
+  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const raw = createClient<paths>({
     baseUrl,
     headers: { ...headers, "User-Agent": userAgent },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch,
+    // A redirect is an error here, never followed: following one would send the
+    // legacy X-Auth-Key header to whatever host the redirect names.
+    redirect: "manual",
   });
-  const context: CallContext = { raw, redact: createRedactor(secrets) };
+  const context: CallContext = { raw, fetch, redact: createRedactor(secrets) };
 
   function settingsFor(callOptions: CreateCallOptions | undefined): CallSettings {
     return {
@@ -154,7 +161,7 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     }
     const given = (params ?? {}) as Record<string, unknown>;
     const checked: Record<string, string> = {};
-    for (const [, name] of route.path.matchAll(/\{(\w+)\}/g) as Iterable<[string, string]>) {
+    for (const name of parameterNames(route)) {
       if (name === "account_id" && given.account_id === undefined) {
         if (accountId === undefined) {
           throw new InvalidArgumentError(
@@ -203,6 +210,18 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
   };
 }
 
+const PARAMETER_NAMES = new Map<string, string[]>();
+
+/** The placeholders of a route's path, worked out once per route. */
+function parameterNames(route: Route): string[] {
+  let names = PARAMETER_NAMES.get(route.path);
+  if (!names) {
+    names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "");
+    PARAMETER_NAMES.set(route.path, names);
+  }
+  return names;
+}
+
 function checkBaseUrl(value: unknown): string {
   // The value is not echoed: a base URL may carry credentials in its userinfo.
   if (typeof value !== "string") throw new InvalidArgumentError("baseUrl", "must be a string");
@@ -215,18 +234,18 @@ function checkBaseUrl(value: unknown): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new InvalidArgumentError("baseUrl", "must be an absolute http(s) URL");
   }
-  if (url.search || url.hash)
+  if (url.search || url.hash) {
     throw new InvalidArgumentError("baseUrl", "must not have a query or a fragment");
+  }
+  if (url.username || url.password) {
+    throw new InvalidArgumentError("baseUrl", "must not contain credentials (user:password@); use apiToken");
+  }
   return value.replace(/\/+$/, "");
 }
 
 function checkBackoff(value: Partial<Backoff> | undefined): Backoff {
   const backoff = { ...DEFAULT_BACKOFF, ...value };
-  for (const key of Object.keys(DEFAULT_BACKOFF) as (keyof Backoff)[]) {
-    const ms = backoff[key];
-    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
-      throw new InvalidArgumentError(`backoff.${key}`, "must be a non-negative number of milliseconds");
-    }
-  }
+  for (const key of Object.keys(DEFAULT_BACKOFF) as (keyof Backoff)[])
+    checkDelay(`backoff.${key}`, backoff[key]);
   return backoff;
 }

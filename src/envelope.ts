@@ -45,7 +45,10 @@ export function parseSuccessBody(
   if (shape === "array" && !Array.isArray(envelope.result)) {
     return { problem: missing("result", "an array", envelope.result) };
   }
-  if (shape === "object" && (typeof envelope.result !== "object" || envelope.result === null)) {
+  if (
+    shape === "object" &&
+    (typeof envelope.result !== "object" || envelope.result === null || Array.isArray(envelope.result))
+  ) {
     return { problem: missing("result", "an object", envelope.result) };
   }
   return envelope;

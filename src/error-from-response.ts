@@ -48,12 +48,16 @@ export interface FailedAnswer {
 
 /** Builds the error for a failed answer: the class follows the status, the message reads well in a log line. */
 export function errorFromResponse(answer: FailedAnswer): CloudflareApiError {
-  const { redact, status } = answer;
-  const envelope = typeof answer.body === "string" ? undefined : readEnvelope(answer.body);
-  const parsed = envelope && !("problem" in envelope) ? envelope : undefined;
-  const errors = parsed ? parsed.errors.map((m) => cleanMessage(m, redact)) : [];
-  const messages = parsed ? parsed.messages.map((m) => cleanMessage(m, redact)) : [];
-  const bodyExcerpt = parsed && !answer.problem ? undefined : excerpt(answer.body, redact);
+  const { redact, status, body } = answer;
+  // Read leniently: an error body with `errors` but no `messages` still names its errors.
+  const object =
+    typeof body === "object" && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
+  const errors = Array.isArray(object?.errors) ? object.errors.map((m) => cleanMessage(m, redact)) : [];
+  const messages = Array.isArray(object?.messages) ? object.messages.map((m) => cleanMessage(m, redact)) : [];
+  const isEnvelope = object !== undefined && !("problem" in readEnvelope(object));
+  const bodyExcerpt = isEnvelope && !answer.problem ? undefined : excerpt(body, redact);
 
   let summary: string;
   if (answer.problem) summary = `${answer.problem}${bodyExcerpt ? `: ${JSON.stringify(bodyExcerpt)}` : ""}`;
@@ -61,11 +65,11 @@ export function errorFromResponse(answer: FailedAnswer): CloudflareApiError {
     summary = errors
       .map((e) => (Number.isFinite(e.code) ? `${e.message} (code ${e.code})` : e.message))
       .join("; ");
-  else if (parsed)
-    summary = parsed.success ? "error without details" : "success is false, with no error details";
+  else if (isEnvelope)
+    summary = object?.success === false ? "success is false, with no error details" : "error without details";
   else if (bodyExcerpt === undefined) summary = "empty response body";
   else
-    summary = `${typeof answer.body === "string" ? "body is not JSON" : "body is not the Cloudflare envelope"}: ${JSON.stringify(bodyExcerpt)}`;
+    summary = `${typeof body === "string" ? "body is not JSON" : "body is not the Cloudflare envelope"}: ${JSON.stringify(bodyExcerpt)}`;
 
   const rayId = answer.headers.get("cf-ray") ?? undefined;
   const retryAfterSeconds = parseRetryAfter(answer.headers.get("retry-after"));

@@ -4,50 +4,60 @@
 /** What a secret is replaced with. */
 export const REDACTED = "[REDACTED]";
 
-/** Replaces every occurrence of a secret (raw or percent-encoded) in a text. */
+/** Replaces every occurrence of a secret in a text. */
 export type Redactor = (text: string) => string;
 
-/** A redactor for the given secrets; empty strings are ignored. */
-export function createRedactor(secrets: readonly string[]): Redactor {
-  const needles = [...new Set(secrets.flatMap((s) => (s ? [s, encodeURIComponent(s)] : [])))];
-  // Longest first, so a secret that contains another is replaced whole.
-  needles.sort((a, b) => b.length - a.length);
-  if (needles.length === 0) return (text) => text;
-  return (text) => {
-    let out = text;
-    for (const needle of needles) if (out.includes(needle)) out = out.replaceAll(needle, REDACTED);
-    return out;
-  };
-}
+/** How deep a cause chain is copied; anything deeper is dropped. */
+const MAX_CAUSE_DEPTH = 8;
 
 /**
- * The cause to attach to an error: the original when no secret appears in its
- * chain (so its class and fields survive for debugging), else a plain Error
- * copy with every message and stack redacted.
+ * A redactor for the given secrets. Each is matched raw, percent-encoded and
+ * JSON-escaped, ignoring case (an e-mail may be echoed back in another case).
+ */
+export function createRedactor(secrets: readonly string[]): Redactor {
+  const forms = secrets.flatMap((s) => (s ? [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)] : []));
+  if (forms.length === 0) return (text) => text;
+  // Longest first, so a secret that contains another is replaced whole.
+  const unique = [...new Set(forms)].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(unique.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
+  return (text) => text.replace(pattern, REDACTED);
+}
+
+/** Network details worth keeping from a fetch error's cause (e.g. ECONNREFUSED and the address). */
+const KEPT_FIELDS = ["code", "errno", "syscall", "address", "port"] as const;
+
+/**
+ * A redacted copy of a cause, safe to attach to an error: Errors become plain
+ * Error copies (name, message, stack, network fields, cause chain); anything
+ * else becomes a redacted string. The original object is never kept, since it
+ * may hold a secret where no redactor looks (a Request, a headers object).
  */
 export function safeCause(cause: unknown, redact: Redactor, depth = 0): unknown {
-  if (!(cause instanceof Error)) {
-    if (typeof cause === "string") return redact(cause);
-    return cause;
-  }
-  if (depth > 8 || !containsSecret(cause, redact, depth)) return cause;
-  const copy = new Error(redact(cause.message), { cause: safeCause(cause.cause, redact, depth + 1) });
+  if (cause === undefined || cause === null) return cause;
+  if (!(cause instanceof Error)) return redact(describe(cause));
+  const copy = new Error(redact(cause.message));
   copy.name = cause.name;
-  copy.stack = redact(cause.stack ?? "");
+  copy.stack = redact(cause.stack ?? `${cause.name}: ${cause.message}`);
+  const fields = copy as unknown as Record<string, unknown>;
+  const source = cause as unknown as Record<string, unknown>;
+  for (const field of KEPT_FIELDS) {
+    const value = source[field];
+    if (typeof value === "string") fields[field] = redact(value);
+    else if (typeof value === "number") fields[field] = value;
+  }
+  if (cause instanceof AggregateError && depth < MAX_CAUSE_DEPTH) {
+    fields.errors = cause.errors.map((inner: unknown) => safeCause(inner, redact, depth + 1));
+  }
+  if (cause.cause !== undefined && depth < MAX_CAUSE_DEPTH)
+    copy.cause = safeCause(cause.cause, redact, depth + 1);
   return copy;
 }
 
-function containsSecret(error: Error, redact: Redactor, depth: number): boolean {
-  const texts = [error.message, error.stack ?? "", safeStringify(error)];
-  if (texts.some((t) => redact(t) !== t)) return true;
-  if (depth < 8 && error.cause instanceof Error) return containsSecret(error.cause, redact, depth + 1);
-  return typeof error.cause === "string" && redact(error.cause) !== error.cause;
-}
-
-function safeStringify(value: unknown): string {
+function describe(value: unknown): string {
+  if (typeof value === "string") return value;
   try {
-    return JSON.stringify(value) ?? "";
+    return JSON.stringify(value) ?? String(value);
   } catch {
-    return "";
+    return Object.prototype.toString.call(value);
   }
 }

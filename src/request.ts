@@ -4,7 +4,7 @@ import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.ts";
 import { parseSuccessBody } from "./envelope.ts";
 import { errorFromResponse } from "./error-from-response.ts";
-import { ConnectionError, RequestAbortedError, type ServiceBindingsError, TimeoutError } from "./errors.ts";
+import { ConnectionError, RequestAbortedError, ServiceBindingsError, TimeoutError } from "./errors.ts";
 import type { Route } from "./operations.ts";
 import { type Redactor, safeCause } from "./redact.ts";
 import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, sleep } from "./retry.ts";
@@ -12,6 +12,7 @@ import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, slee
 /** What every call of one client shares. */
 export interface CallContext {
   raw: Client<paths>;
+  fetch: (request: Request) => Promise<Response>;
   redact: Redactor;
 }
 
@@ -32,7 +33,17 @@ interface Failure {
   retryAfterSeconds?: number | undefined;
 }
 
-// Marks an abort as ours (the per-attempt timeout), never the caller's.
+/** What a finished attempt holds: the result, or why there is none. */
+type Outcome = { result: unknown } | Failure;
+
+/** The generic shape of openapi-fetch's `request`; the typed signatures live in client.ts. */
+type RawRequest = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+// Marks an abort as the per-attempt timeout's, never the caller's.
 const TIMED_OUT = Symbol("timed out");
 
 /** Sends one operation and resolves to the envelope's `result` (undefined for delete). */
@@ -50,7 +61,7 @@ export async function call(
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted(context, route, pathParams, attempt - 1, signal.reason);
     const outcome = await attemptOnce(context, route, pathParams, body, settings, attempt);
-    if (!("error" in outcome)) return outcome.result;
+    if ("result" in outcome) return outcome.result;
     if (!outcome.retryable || attempt >= maxAttempts) throw outcome.error;
     const wait = retryDelayMs(attempt, outcome.retryAfterSeconds, settings.backoff);
     try {
@@ -68,40 +79,58 @@ async function attemptOnce(
   body: unknown,
   settings: CallSettings,
   attempt: number,
-): Promise<{ result: unknown } | Failure> {
+): Promise<Outcome> {
   const { signal } = settings;
   const controller = new AbortController();
+  let sent = false;
+  let rejectOnAbort: (reason: unknown) => void = () => {};
+  // Settles the attempt as soon as it is aborted, even with a fetch that ignores its signal.
+  const abortedAttempt = new Promise<never>((_, reject) => {
+    rejectOnAbort = reject;
+  });
+  const onAbort = () => rejectOnAbort(controller.signal.reason);
+  controller.signal.addEventListener("abort", onAbort, { once: true });
   const onCallerAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onCallerAbort, { once: true });
   const timer = setTimeout(() => controller.abort(TIMED_OUT), settings.timeoutMs);
   try {
-    // The typed per-operation signatures live in client.ts; here one generic call serves them all.
-    const request = context.raw.request as unknown as (
-      method: string,
-      path: string,
-      init: Record<string, unknown>,
-    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    const { data, error, response } = await request(route.method.toLowerCase(), route.path, {
-      params: { path: pathParams },
-      body,
-      signal: controller.signal,
-      parseAs: "text",
-    });
+    const request = context.raw.request as unknown as RawRequest;
+    const { data, error, response } = await Promise.race([
+      request(route.method, route.path, {
+        params: { path: pathParams },
+        body,
+        signal: controller.signal,
+        parseAs: "text",
+        fetch: (outgoing: Request) => {
+          sent = true;
+          return context.fetch(outgoing);
+        },
+      }),
+      abortedAttempt,
+    ]);
     return interpret(context, route, pathParams, attempt, response, response.ok ? data : error);
   } catch (cause) {
     if (signal?.aborted) throw aborted(context, route, pathParams, attempt, signal.reason);
     const facts = { method: route.method, path: pathOf(route, pathParams), attempts: attempt };
-    const safe = safeCause(cause, context.redact);
     if (controller.signal.reason === TIMED_OUT) {
       const message = `${facts.method} ${facts.path} -> timed out after ${settings.timeoutMs} ms${suffix(attempt)}`;
-      return { error: new TimeoutError(message, facts, safe), retryable: true };
+      const cause = new DOMException(`attempt timed out after ${settings.timeoutMs} ms`, "TimeoutError");
+      return { error: new TimeoutError(message, facts, safeCause(cause, context.redact)), retryable: true };
     }
     const reason = context.redact(describeCause(cause));
+    if (!sent) {
+      // The request could not even be built: a local fault that no retry can mend.
+      const error = new ServiceBindingsError(`${facts.method} ${facts.path} -> request not sent: ${reason}`, {
+        cause: safeCause(cause, context.redact),
+      });
+      return { error, retryable: false };
+    }
     const message = `${facts.method} ${facts.path} -> connection failed: ${reason}${suffix(attempt)}`;
-    return { error: new ConnectionError(message, facts, safe), retryable: true };
+    return { error: new ConnectionError(message, facts, safeCause(cause, context.redact)), retryable: true };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onCallerAbort);
+    controller.signal.removeEventListener("abort", onAbort);
   }
 }
 
@@ -112,8 +141,31 @@ function interpret(
   attempt: number,
   response: Response,
   body: unknown,
-): { result: unknown } | Failure {
-  const answer = {
+): Outcome {
+  if (response.ok) {
+    const envelope = parseSuccessBody(body as string | undefined, route.result);
+    if (!("problem" in envelope) && envelope.success) {
+      return { result: route.result === "none" ? undefined : envelope.result };
+    }
+    // Everything below builds an error; none of it runs for a success.
+    const answer = failedAnswer(context, route, pathParams, attempt, response);
+    if ("problem" in envelope) {
+      return { error: errorFromResponse({ ...answer, body, problem: envelope.problem }), retryable: false };
+    }
+    return { error: errorFromResponse({ ...answer, body: envelope }), retryable: false };
+  }
+  const error = errorFromResponse({ ...failedAnswer(context, route, pathParams, attempt, response), body });
+  return { error, retryable: isRetryableStatus(response.status), retryAfterSeconds: error.retryAfterSeconds };
+}
+
+function failedAnswer(
+  context: CallContext,
+  route: Route,
+  pathParams: Record<string, string>,
+  attempt: number,
+  response: Response,
+) {
+  return {
     method: route.method,
     path: pathOf(route, pathParams),
     attempts: attempt,
@@ -121,20 +173,6 @@ function interpret(
     headers: response.headers,
     redact: context.redact,
   };
-  if (response.ok) {
-    const envelope = parseSuccessBody(body as string | undefined, route.result);
-    if ("problem" in envelope) {
-      const raw = body === undefined ? undefined : (body as string);
-      return {
-        error: errorFromResponse({ ...answer, body: raw, problem: envelope.problem }),
-        retryable: false,
-      };
-    }
-    if (envelope.success) return { result: route.result === "none" ? undefined : envelope.result };
-    return { error: errorFromResponse({ ...answer, body: envelope }), retryable: false };
-  }
-  const error = errorFromResponse({ ...answer, body });
-  return { error, retryable: isRetryableStatus(response.status), retryAfterSeconds: error.retryAfterSeconds };
 }
 
 /** The request path with its ids percent-encoded, as sent; built only when an error needs it. */
@@ -150,7 +188,7 @@ function aborted(
   reason: unknown,
 ) {
   const facts = { method: route.method, path: pathOf(route, pathParams), attempts };
-  const message = `${facts.method} ${facts.path} -> aborted by the caller${attempts > 0 ? suffix(attempts) : ""}`;
+  const message = `${facts.method} ${facts.path} -> aborted by the caller${suffix(attempts)}`;
   return new RequestAbortedError(message, facts, safeCause(reason, context.redact));
 }
 
@@ -160,7 +198,7 @@ function suffix(attempt: number): string {
 
 /** The fetch error's message, with the lower-level cause (e.g. ECONNREFUSED) that undici hides inside it. */
 function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
+  if (!(cause instanceof Error)) return typeof cause === "string" ? cause : "non-Error thrown";
   const inner = cause.cause instanceof Error ? cause.cause : undefined;
   const code = inner && "code" in inner ? String((inner as { code: unknown }).code) : undefined;
   return inner ? `${cause.message} (${code ?? inner.message})` : cause.message;

@@ -58,6 +58,9 @@ export const JITTER = 0.25;
 /** The default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
 
+/** The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days); Node fires a longer one at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** The most retries a caller may ask for: attempts stay bounded whatever the options say. */
 export const MAX_RETRIES_LIMIT = 10;
 
@@ -76,17 +79,25 @@ export function retryDelayMs(
   return Math.round(exponential * (1 - random() * JITTER));
 }
 
+// The three date formats RFC 9110 (section 5.6.7) requires a recipient to accept.
+const HTTP_DATE = [
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/,
+];
+
 /**
- * A `Retry-After` header in seconds: either a number of seconds or an HTTP
- * date (RFC 9110 section 10.2.3). Undefined when absent or unreadable.
+ * A `Retry-After` header in seconds: a number of seconds or an HTTP date
+ * (RFC 9110 section 10.2.3). Undefined when absent or unreadable, so the
+ * usual backoff applies.
  */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  // An HTTP date always names its day and month; this keeps "-5" or "2026" from passing as dates.
-  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
+  if (!HTTP_DATE.some((format) => format.test(trimmed))) return undefined;
+  // asctime dates carry no zone; HTTP dates are always UTC.
+  const date = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -2,6 +2,7 @@
 // Limits come from the spec; nothing stricter is imposed, except what a URL
 // cannot carry safely.
 import { InvalidArgumentError } from "./errors.ts";
+import { MAX_TIMER_MS } from "./retry.ts";
 import type { CreateServiceBindingBody } from "./types.ts";
 
 /** The spec's `maxLength` of every identifier. */
@@ -30,7 +31,7 @@ export function checkId(argument: string, value: unknown): string {
   return value;
 }
 
-/** Checks the body of Create Service Binding: both members present, strings, within the spec's limits. */
+/** Checks the body of Create Service Binding: both members present, strings, within the spec's limits (no stricter: the CIDR's syntax is the API's to judge). */
 export function checkCreateBody(body: unknown): CreateServiceBindingBody {
   if (body === undefined)
     throw new InvalidArgumentError("body", "is required: an object with cidr and service_id");
@@ -41,16 +42,29 @@ export function checkCreateBody(body: unknown): CreateServiceBindingBody {
   if (cidr === undefined) throw new InvalidArgumentError("body.cidr", "is required");
   if (typeof cidr !== "string")
     throw new InvalidArgumentError("body.cidr", `must be a string, got ${kind(cidr)}`);
-  if (cidr.trim() === "") throw new InvalidArgumentError("body.cidr", "must not be empty");
   if (service_id === undefined) throw new InvalidArgumentError("body.service_id", "is required");
   checkId("body.service_id", service_id);
   return body as CreateServiceBindingBody;
 }
 
-/** Checks a per-attempt timeout: a positive, finite number of milliseconds. */
+/** Checks a per-attempt timeout: a positive number of milliseconds a timer can hold. */
 export function checkTimeout(argument: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new InvalidArgumentError(argument, `must be a positive number of milliseconds, got ${kind(value)}`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new InvalidArgumentError(
+      argument,
+      `must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${kind(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Checks a delay: a non-negative number of milliseconds a timer can hold. */
+export function checkDelay(argument: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+    throw new InvalidArgumentError(
+      argument,
+      `must be a non-negative number of milliseconds up to ${MAX_TIMER_MS}`,
+    );
   }
   return value;
 }

@@ -69,12 +69,27 @@ describe("options", () => {
     ["baseUrl", { baseUrl: "not a url" }, "baseUrl must be an absolute http(s) URL"],
     ["baseUrl", { baseUrl: "ftp://example.org" }, "baseUrl must be an absolute http(s) URL"],
     ["baseUrl", { baseUrl: "https://example.org/v4?x=1" }, "baseUrl must not have a query or a fragment"],
-    ["timeoutMs", { timeoutMs: 0 }, "timeoutMs must be a positive number of milliseconds, got 0"],
+    [
+      "timeoutMs",
+      { timeoutMs: 0 },
+      "timeoutMs must be a positive number of milliseconds up to 2147483647, got 0",
+    ],
     [
       "timeoutMs",
       { timeoutMs: Number.POSITIVE_INFINITY },
-      "timeoutMs must be a positive number of milliseconds, got Infinity",
+      "timeoutMs must be a positive number of milliseconds up to 2147483647, got Infinity",
     ],
+    [
+      "timeoutMs",
+      { timeoutMs: 2 ** 31 },
+      "timeoutMs must be a positive number of milliseconds up to 2147483647, got 2147483648",
+    ],
+    [
+      "baseUrl",
+      { baseUrl: "https://user:pa55@example.org/v4" },
+      "baseUrl must not contain credentials (user:password@); use apiToken",
+    ],
+    ["userAgent", { userAgent: "app/1\r\nX-Evil: 1" }, "userAgent must be printable ASCII characters only"],
     ["maxRetries", { maxRetries: -1 }, "maxRetries must be a whole number from 0 to 10, got -1"],
     ["maxRetries", { maxRetries: 11 }, "maxRetries must be a whole number from 0 to 10, got 11"],
     ["maxRetries", { maxRetries: 1.5 }, "maxRetries must be a whole number from 0 to 10, got 1.5"],
@@ -82,7 +97,7 @@ describe("options", () => {
     [
       "backoff.maxDelayMs",
       { backoff: { maxDelayMs: -5 } },
-      "backoff.maxDelayMs must be a non-negative number of milliseconds",
+      "backoff.maxDelayMs must be a non-negative number of milliseconds up to 2147483647",
     ],
     ["fetch", { fetch: "nope" }, "fetch must be a function"],
   ])("refuses a bad %s", (argument, options, message) => {

@@ -131,6 +131,16 @@ describe("what an error carries", () => {
     );
   });
 
+  test("an error body with errors but no messages still names its errors", async () => {
+    const error = await errorFor(
+      json(403, { success: false, errors: [{ code: 10000, message: "Authentication error" }] }),
+    );
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error.code).toBe(10000);
+    expect(error.messages).toEqual([]);
+    expect(error.message).toMatch(/-> 403: Authentication error \(code 10000\)$/);
+  });
+
   test("serialises to a useful plain object", async () => {
     const error = await errorFor(failure(404, 1002, "Binding not found", { "cf-ray": "abc" }));
     const logged = JSON.parse(JSON.stringify(error));

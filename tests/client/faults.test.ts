@@ -149,7 +149,9 @@ describe("GET is retried on connection errors, timeouts, 429 and 5xx", () => {
     expect(error.message).toMatch(
       /^GET \/accounts\/\w+\/addressing\/services -> connection failed: fetch failed \(ECONNREFUSED\) \(after 3 attempts\)$/,
     );
-    expect(error.cause).toBeInstanceOf(TypeError);
+    // The cause is a redacted copy of undici's TypeError, keeping the system error's code.
+    expect((error.cause as Error).name).toBe("TypeError");
+    expect(((error.cause as Error).cause as { code?: string }).code).toBe("ECONNREFUSED");
   });
 
   test("a timeout says how long the attempt was given", async () => {
@@ -229,6 +231,48 @@ describe("POST is never retried unless the call opts in", () => {
       client.createServiceBinding({ prefix_id: PREFIX, body }, { idempotent: true }),
     ).resolves.toEqual(BINDING);
     expect(server?.requests.map((r) => JSON.parse(r.body))).toEqual([body, body]);
+  });
+});
+
+describe("answers the client does not follow", () => {
+  test("a redirect is an error, and the redirect target receives nothing", async () => {
+    const elsewhere = await startServer((_, response) => sendJson(response, 200, envelope([BINDING])));
+    try {
+      server = await startServer((_, response) => {
+        response.writeHead(302, { location: `${elsewhere.url}/steal` });
+        response.end();
+      });
+      const client = createServiceBindingsClient({
+        apiEmail: "a@b.c",
+        apiKey: "k",
+        accountId: ACCOUNT,
+        baseUrl: server.url,
+      });
+      const error = await rejection(client.listServiceBindings(listed()));
+      expect(error).toBeInstanceOf(CloudflareApiError);
+      expect(error).toMatchObject({ status: 302 });
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
+describe("a fetch that ignores its AbortSignal", () => {
+  test("still times out, and still stops at once when the caller aborts", async () => {
+    const hanging = () => new Promise<Response>(() => {});
+    const client = createServiceBindingsClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      fetch: hanging,
+      timeoutMs: 50,
+      maxRetries: 0,
+    });
+    await expect(client.listServices()).rejects.toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const pending = client.listServices({}, { signal: controller.signal, timeoutMs: 60_000 });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
   });
 });
 

@@ -21,7 +21,11 @@ describe("parseRetryAfter", () => {
     ["fractional seconds", "1.5", 1.5],
     ["an HTTP date 30 s ahead", "Thu, 26 Nov 2026 12:00:30 GMT", 30],
     ["an HTTP date in the past", "Thu, 26 Nov 2026 11:00:00 GMT", 0],
+    ["an RFC 850 date", "Thursday, 26-Nov-26 12:00:10 GMT", 10],
+    ["an asctime date", "Thu Nov 26 12:00:20 2026", 20],
     ["garbage", "soon", undefined],
+    ["words around a number", "abc 5", undefined],
+    ["a bare year after a word", "foo 2026", undefined],
     ["a negative number", "-5", undefined],
   ])("reads %s", (_, value, seconds) => {
     expect(parseRetryAfter(value, now)).toBe(seconds);

@@ -1,0 +1,89 @@
+// Generated inputs and answers, with Prism in dynamic mode (seeded): every
+// spec-valid input the client sends is accepted by Prism, every spec-valid
+// answer Prism generates is parsed by the client, and an input the spec
+// forbids never comes back as a success.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { loadSpec, operations, responses } from "../scripts/lib/spec.ts";
+import { CloudflareApiError, InvalidArgumentError, MalformedResponseError } from "../src/index.ts";
+import { contractClient, takeViolations } from "./support/harness.ts";
+import { type Inputs, invoke } from "./support/invoke.ts";
+
+const RUNS = 200;
+const spec = loadSpec();
+
+/** A spec-valid identifier: 1 to 32 characters (the client also refuses "." and "..", which no URL can carry). */
+const validId = fc
+  .string({ unit: "binary", minLength: 1, maxLength: 32 })
+  .filter((id) => id !== "." && id !== ".." && id.isWellFormed() && [...id].length <= 32);
+
+const validInputs: fc.Arbitrary<Inputs> = fc.record({
+  account_id: validId,
+  prefix_id: validId,
+  binding_id: validId,
+  body: fc.record({ cidr: fc.string({ unit: "binary", maxLength: 50 }), service_id: validId }),
+});
+
+/** Anything at all, including what the spec forbids: long, empty or non-string ids, and broken bodies. */
+const anyValue = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom("", ".", "..", "x".repeat(33)),
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(undefined),
+);
+const anyInputs = fc.record({
+  account_id: anyValue,
+  prefix_id: anyValue,
+  binding_id: anyValue,
+  body: fc.oneof(fc.record({ cidr: anyValue, service_id: anyValue }, { requiredKeys: [] }), anyValue),
+}) as unknown as fc.Arbitrary<Inputs>;
+
+describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const))(
+  "%s",
+  (operationId, operation) => {
+    const statuses = responses(spec, operation).map((r) => r.status);
+
+    test(`${RUNS} random valid inputs, each with a random spec-valid answer: Prism accepts every request and the client parses every answer`, async () => {
+      await fc.assert(
+        fc.asyncProperty(validInputs, fc.constantFrom(...statuses), async (inputs, declared) => {
+          const code = declared === "4XX" ? 409 : Number(declared);
+          const client = contractClient({ prefer: { dynamic: true, code } });
+          const outcome = await invoke(client, operationId, inputs).then(
+            (value) => ({ value, error: undefined }),
+            (error: unknown) => ({ value: undefined, error }),
+          );
+          expect(takeViolations()).toEqual([]);
+          if (code < 300) {
+            expect(outcome.error).toBeUndefined();
+            if (operation.method === "delete") expect(outcome.value).toBeUndefined();
+            else expect(typeof outcome.value).toBe("object");
+          } else {
+            expect(outcome.error).toBeInstanceOf(CloudflareApiError);
+            expect(outcome.error).not.toBeInstanceOf(MalformedResponseError);
+            expect((outcome.error as CloudflareApiError).status).toBe(code);
+            expect((outcome.error as CloudflareApiError).errors.length).toBeGreaterThan(0);
+          }
+        }),
+        { numRuns: RUNS, seed: 20261126 },
+      );
+    });
+
+    test(`${RUNS} random inputs, valid or not: each is refused before sending, accepted by Prism, or a typed error, never a success Prism objected to`, async () => {
+      await fc.assert(
+        fc.asyncProperty(anyInputs, async (inputs) => {
+          const client = contractClient({ prefer: { code: operation.method === "post" ? 201 : 200 } });
+          const outcome = await invoke(client, operationId, inputs).then(
+            () => ({ error: undefined }),
+            (error: unknown) => ({ error }),
+          );
+          const violations = takeViolations();
+          if (outcome.error instanceof InvalidArgumentError) expect(violations).toEqual([]);
+          else if (violations.length > 0) expect(outcome.error).toBeInstanceOf(CloudflareApiError);
+          else expect(outcome.error).toBeUndefined();
+        }),
+        { numRuns: RUNS, seed: 20261126 },
+      );
+    });
+  },
+);

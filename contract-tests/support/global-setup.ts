@@ -1,0 +1,78 @@
+// Starts one Prism mock of the spec for the whole contract run (none when
+// CONTRACT_BASE_URL names an external server), shares its URL with the tests,
+// stops it on teardown and on interruption, then runs the coverage gate.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { coverage, type Exercised, formatReport } from "../../scripts/lib/contract-coverage.ts";
+import { isRunning, type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
+import { loadSpec } from "../../scripts/lib/spec.ts";
+import { createServiceBindingsClient } from "../../src/index.ts";
+import { externalTarget } from "./target.ts";
+
+/** The seed of Prism's generated answers, so a failing run can be replayed. */
+export const PRISM_SEED = "service-bindings";
+
+export default async function setup(project: TestProject) {
+  const external = externalTarget(process.env);
+  if (external) {
+    console.log(
+      `contract: external target ${external.baseUrl} (conformance subset${external.allowWrites ? ", with writes" : ", read-only"})`,
+    );
+    project.provide("contract", external);
+    return;
+  }
+
+  const prism: PrismServer = await startPrism({ seed: PRISM_SEED });
+  const killNow = () => {
+    // Synchronous: on exit or a signal there is no time to await.
+    if (isRunning(prism.pid)) process.kill(prism.pid, "SIGKILL");
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    killNow();
+    process.kill(process.pid, signal);
+  };
+  process.once("exit", killNow);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  const dir = mkdtempSync(join(tmpdir(), "contract-"));
+  const exercisedLog = join(dir, "exercised.jsonl");
+  writeFileSync(exercisedLog, "");
+  project.provide("contract", {
+    mode: "mock",
+    baseUrl: prism.url,
+    apiToken: "contract-test-token",
+    accountId: "258def64c72dae45f3e4c8516e2111f2",
+    prefixId: "2af39739cc4e3b5910c918468bb89828",
+    allowWrites: true,
+    exercisedLog,
+  });
+
+  return async () => {
+    await prism.stop();
+    process.off("exit", killNow);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    if (isRunning(prism.pid)) throw new Error(`Prism (pid ${prism.pid}) outlived the contract run.`);
+    const exercised = readFileSync(exercisedLog, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Exercised);
+    rmSync(dir, { recursive: true, force: true });
+    // A filtered run (vitest -t, or a single file) exercises a part on purpose: the gate judges full runs only.
+    const { filters, testNamePattern } = project.vitest.config;
+    if (testNamePattern || (filters && filters.length > 0)) return;
+    const methods = Object.keys(createServiceBindingsClient({ apiToken: "x" })).filter(
+      (name) => name !== "raw",
+    );
+    const report = coverage(loadSpec(), exercised, methods);
+    console.log(formatReport(report));
+    if (!report.ok) {
+      // A throw here is only logged by vitest; the exit code is what fails CI.
+      console.error("contract coverage gate failed: see the matrix above.");
+      process.exitCode = 1;
+    }
+  };
+}

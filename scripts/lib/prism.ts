@@ -1,0 +1,151 @@
+// Starts and stops Prism (@stoplight/prism-cli, pinned 5.14.2) from
+// node_modules: as a mock of the spec, or as a validating proxy in front of
+// an upstream. Used by the contract suite, `npm run mock` and the proxy run.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { SPEC_PATH } from "./paths.ts";
+
+/** The Prism CLI entry point inside node_modules, never a download. */
+export const PRISM_CLI = join(
+  dirname(createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json")),
+  "dist/index.js",
+);
+
+/** How to start Prism. */
+export interface PrismOptions {
+  /** The spec to serve. @default spec/openapi.yaml */
+  spec?: string;
+  /** 0 picks a free port. @default 0 */
+  port?: number;
+  /** Generate responses from the schemas instead of serving the examples. @default false */
+  dynamic?: boolean;
+  /** Makes dynamic responses repeatable. */
+  seed?: string;
+  /** Proxy to this upstream, validating requests and responses, instead of mocking. */
+  upstream?: string;
+  /** How long to wait for Prism to listen. @default 15000 */
+  readyTimeoutMs?: number;
+}
+
+/** A running Prism. */
+export interface PrismServer {
+  url: string;
+  pid: number;
+  /** Milliseconds from spawn to listening. */
+  readyMs: number;
+  /** Everything Prism printed so far. */
+  log(): string;
+  /** Stops Prism and waits for it to exit (SIGTERM, then SIGKILL after 3 s). */
+  stop(): Promise<void>;
+}
+
+/** Prism did not start; the message carries Prism's own output. */
+export class PrismStartError extends Error {
+  override name = "PrismStartError";
+}
+
+const LISTENING = /Prism is listening on (http:\/\/\S+)/;
+
+/** Starts Prism and resolves once it listens, or rejects with Prism's own output. */
+export async function startPrism(options: PrismOptions = {}): Promise<PrismServer> {
+  // Prism reports a taken port as a bare "fatal" and its usage text: say it plainly instead.
+  if (options.port) await assertPortFree(options.port);
+  return spawnPrism(options);
+}
+
+function spawnPrism(options: PrismOptions): Promise<PrismServer> {
+  const spec = options.spec ?? SPEC_PATH;
+  const args = [PRISM_CLI];
+  if (options.upstream) args.push("proxy", spec, options.upstream, "--errors=false");
+  else args.push("mock", spec);
+  args.push("--host", "127.0.0.1", "--port", String(options.port ?? 0));
+  if (options.dynamic) args.push("--dynamic");
+  if (options.seed !== undefined) args.push("--seed", options.seed);
+
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  let output = "";
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  return new Promise<PrismServer>((resolve, reject) => {
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      stopChild(child, exited).then(() =>
+        reject(
+          new PrismStartError(
+            `Prism did not start (${why}). Its output:\n${withoutUsage(output) || "(nothing)"}`,
+          ),
+        ),
+      );
+    };
+    const timer = setTimeout(
+      () => fail(`not listening after ${options.readyTimeoutMs ?? 15_000} ms`),
+      options.readyTimeoutMs ?? 15_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const match = LISTENING.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      // Keep collecting the log after start, for failure reports.
+      child.stdout?.on("data", (more: Buffer) => {
+        output += more.toString("utf8");
+      });
+      resolve({
+        url: match[1],
+        pid: child.pid ?? -1,
+        readyMs: performance.now() - started,
+        log: () => output,
+        stop: () => stopChild(child, exited),
+      });
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    child.once("error", (error) => fail(error.message));
+    child.once("exit", (code, signal) => fail(`exited with ${signal ?? `code ${code}`}`));
+  });
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Whether a process with this pid still exists. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Prism's output without the usage text it appends to every fatal error. */
+function withoutUsage(output: string): string {
+  const usage = output.search(/^prism (mock|proxy) <document>/m);
+  return (usage === -1 ? output : output.slice(0, usage)).trim();
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new PrismStartError(`Prism did not start: port ${port} on 127.0.0.1 is not free (${error.code}).`),
+      ),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
