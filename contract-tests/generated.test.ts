@@ -9,7 +9,10 @@ import { CloudflareApiError, InvalidArgumentError, MalformedResponseError } from
 import { contractClient, takeViolations } from "./support/harness.ts";
 import { type Inputs, invoke } from "./support/invoke.ts";
 
+/** Generated valid calls per operation: the coverage gate requires this many. */
 const RUNS = 200;
+/** Generated calls with any input per operation; most never leave the client, so fewer find as much. */
+const ANY_INPUT_RUNS = 100;
 const spec = loadSpec();
 
 /** A spec-valid identifier: 1 to 32 characters (the client also refuses "." and "..", which no URL can carry). */
@@ -69,7 +72,7 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
       );
     });
 
-    test(`${RUNS} random inputs, valid or not: each is refused before sending, accepted by Prism, or a typed error, never a success Prism objected to`, async () => {
+    test(`${ANY_INPUT_RUNS} random inputs, valid or not: each is refused before sending, accepted by Prism, or a typed error, never a success Prism objected to`, async () => {
       await fc.assert(
         fc.asyncProperty(anyInputs, async (inputs) => {
           const client = contractClient({ prefer: { code: operation.method === "post" ? 201 : 200 } });
@@ -82,7 +85,7 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
           else if (violations.length > 0) expect(outcome.error).toBeInstanceOf(CloudflareApiError);
           else expect(outcome.error).toBeUndefined();
         }),
-        { numRuns: RUNS, seed: 20261126 },
+        { numRuns: ANY_INPUT_RUNS, seed: 20261126 },
       );
     });
   },

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
     return;
   }
 
-  const prism: PrismServer = await startPrism({ seed: PRISM_SEED });
+  const prism: PrismServer = await startPrism({ seed: PRISM_SEED, quiet: true });
   const killNow = () => {
     // Synchronous: on exit or a signal there is no time to await.
     if (isRunning(prism.pid)) process.kill(prism.pid, "SIGKILL");

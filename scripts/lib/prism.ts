@@ -3,7 +3,7 @@
 // an upstream. Used by the contract suite, `npm run mock` and the proxy run.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { SPEC_PATH } from "./paths.ts";
 
@@ -27,6 +27,8 @@ export interface PrismOptions {
   upstream?: string;
   /** How long to wait for Prism to listen. @default 15000 */
   readyTimeoutMs?: number;
+  /** Log errors only: Prism spends a sixth of its time logging each request. @default false */
+  quiet?: boolean;
 }
 
 /** A running Prism. */
@@ -52,17 +54,20 @@ const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 export async function startPrism(options: PrismOptions = {}): Promise<PrismServer> {
   // Prism reports a taken port as a bare "fatal" and its usage text: say it plainly instead.
   if (options.port) await assertPortFree(options.port);
-  return spawnPrism(options);
+  // Quiet Prism prints no "listening" line, so the port must be known in advance.
+  const port = options.port || (options.quiet ? await freePort() : 0);
+  return spawnPrism(options, port);
 }
 
-function spawnPrism(options: PrismOptions): Promise<PrismServer> {
+function spawnPrism(options: PrismOptions, port: number): Promise<PrismServer> {
   const spec = options.spec ?? SPEC_PATH;
   const args = [PRISM_CLI];
   if (options.upstream) args.push("proxy", spec, options.upstream, "--errors=false");
   else args.push("mock", spec);
-  args.push("--host", "127.0.0.1", "--port", String(options.port ?? 0));
+  args.push("--host", "127.0.0.1", "--port", String(port));
   if (options.dynamic) args.push("--dynamic");
   if (options.seed !== undefined) args.push("--seed", options.seed);
+  if (options.quiet) args.push("--verboseLevel", "error");
 
   const started = performance.now();
   const child = spawn(process.execPath, args, {
@@ -70,10 +75,19 @@ function spawnPrism(options: PrismOptions): Promise<PrismServer> {
     env: { ...process.env, NO_COLOR: "1" },
   });
   let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
 
   return new Promise<PrismServer>((resolve, reject) => {
+    let settled = false;
     const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       stopChild(child, exited).then(() =>
         reject(
@@ -83,34 +97,45 @@ function spawnPrism(options: PrismOptions): Promise<PrismServer> {
         ),
       );
     };
-    const timer = setTimeout(
-      () => fail(`not listening after ${options.readyTimeoutMs ?? 15_000} ms`),
-      options.readyTimeoutMs ?? 15_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-      const match = LISTENING.exec(output);
-      if (!match?.[1]) return;
+    const ready = (url: string) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      child.stdout?.off("data", onData);
-      // Keep collecting the log after start, for failure reports.
-      child.stdout?.on("data", (more: Buffer) => {
-        output += more.toString("utf8");
-      });
       resolve({
-        url: match[1],
+        url,
         pid: child.pid ?? -1,
         readyMs: performance.now() - started,
         log: () => output,
         stop: () => stopChild(child, exited),
       });
     };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
+    const timer = setTimeout(() => fail(`not listening after ${readyTimeoutMs} ms`), readyTimeoutMs);
     child.once("error", (error) => fail(error.message));
     child.once("exit", (code, signal) => fail(`exited with ${signal ?? `code ${code}`}`));
+    if (port === 0) {
+      const onData = () => {
+        const match = LISTENING.exec(output);
+        if (!match?.[1]) return;
+        child.stdout?.off("data", onData);
+        ready(match[1]);
+      };
+      child.stdout?.on("data", onData);
+    } else {
+      const url = `http://127.0.0.1:${port}`;
+      const poll = () => {
+        if (settled) return;
+        const socket = connect(port, "127.0.0.1");
+        socket.once("connect", () => {
+          socket.destroy();
+          ready(url);
+        });
+        socket.once("error", () => {
+          socket.destroy();
+          setTimeout(poll, 20);
+        });
+      };
+      poll();
+    }
   });
 }
 
@@ -147,5 +172,18 @@ function assertPortFree(port: number): Promise<void> {
       ),
     );
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+/** A port on 127.0.0.1 that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
   });
 }

@@ -8,17 +8,24 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs a binary of node_modules/.bin from the repository root and waits for it. */
-export function runBin(name: string, args: string[], options: { cwd?: string } = {}): Ran {
-  const result = spawnSync(`${ROOT}node_modules/.bin/${name}`, args, {
-    cwd: options.cwd ?? ROOT,
-    encoding: "utf8",
-    env: { ...process.env, REDOCLY_SUPPRESS_NOTIFICATIONS: "true", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
-  });
+const ENV = {
+  ...process.env,
+  REDOCLY_SUPPRESS_NOTIFICATIONS: "true",
+  REDOCLY_TELEMETRY: "off",
+  NO_COLOR: "1",
+};
+
+function run(command: string, args: string[]): Ran {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", env: ENV });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs one of the repository's scripts (a path under scripts/) with tsx. */
+/** Runs a binary of node_modules/.bin from the repository root and waits for it. */
+export function runBin(name: string, args: string[]): Ran {
+  return run(`${ROOT}node_modules/.bin/${name}`, args);
+}
+
+/** Runs one of the repository's scripts (a path under scripts/), as `npm run` would but in one process. */
 export function runScript(script: string, args: string[] = []): Ran {
-  return runBin("tsx", [`${ROOT}scripts/${script}`, ...args]);
+  return run(process.execPath, ["--import", "tsx", `${ROOT}scripts/${script}`, ...args]);
 }

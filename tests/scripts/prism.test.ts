@@ -1,0 +1,75 @@
+// The Prism lifecycle: a clear failure when Prism cannot start, and no Prism
+// left behind when `npm run mock` is stopped.
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { isRunning, PrismStartError, startPrism } from "../../scripts/lib/prism.ts";
+import { startServer } from "../support/http-server.ts";
+
+describe("startPrism", () => {
+  test("an invalid spec fails at once with Prism's own message", async () => {
+    const spec = join(tmpdir(), `broken-${process.pid}.yaml`);
+    writeFileSync(spec, "openapi: 3.1.0\npaths: [\n");
+    const error = await startPrism({ spec }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PrismStartError);
+    expect((error as Error).message).toMatch(/^Prism did not start \(exited with code 1\)\. Its output:\n/);
+    expect((error as Error).message).toContain(`Error parsing ${spec}`);
+    // Prism's usage text is cut: the reason is the last thing said.
+    expect((error as Error).message).not.toContain("Positionals:");
+  });
+
+  test("a port that is taken fails at once and names the port", async () => {
+    const squatter = await startServer(() => undefined);
+    try {
+      const port = Number(new URL(squatter.url).port);
+      await expect(startPrism({ port })).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is not free (EADDRINUSE)`,
+      );
+    } finally {
+      await squatter.close();
+    }
+  });
+});
+
+describe("npm run mock", () => {
+  test.each(["SIGTERM", "SIGINT"] as const)(
+    "serves the spec, and %s stops it with its Prism",
+    async (signal) => {
+      const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}scripts/mock.ts`, "--port", "0"], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      try {
+        const line = await new Promise<string>((resolve, reject) => {
+          child.stdout.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+            if (output.includes("(pid")) resolve(output);
+          });
+          child.stderr.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+          });
+          child.once("exit", () => reject(new Error(`mock exited early:\n${output}`)));
+        });
+        const [, url, pid] = /listening on (\S+) \(pid (\d+)/.exec(line) ?? [];
+        const response = await fetch(`${url}/accounts/258def64c72dae45f3e4c8516e2111f2/addressing/services`, {
+          headers: { Authorization: "Bearer x" },
+        });
+        expect(response.status).toBe(200);
+        expect(isRunning(Number(pid))).toBe(true);
+        child.kill(signal);
+        expect(await exited).toBe(0);
+        expect(isRunning(Number(pid))).toBe(false);
+      } finally {
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+    },
+  );
+});
