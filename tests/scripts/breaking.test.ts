@@ -1,0 +1,206 @@
+// The breaking-change gate on a table of spec pairs, each in a temporary git
+// repository: the base commit holds the spec and version before, the working
+// tree the spec and version after.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { parse, stringify } from "yaml";
+import { formatGate, GateError, runGate } from "../../scripts/lib/breaking.ts";
+import { SPEC_PATH } from "../../scripts/lib/paths.ts";
+import type { Node } from "../../scripts/lib/spec.ts";
+
+const BINDINGS = "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings";
+const BINDING = `${BINDINGS}/{binding_id}`;
+const SERVICES = "/accounts/{account_id}/addressing/services";
+
+/** A spec edit: it changes the parsed spec in place. */
+type Edit = (spec: Node) => void;
+
+// One cleanup at the end: the temp repositories are small.
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function gitIn(cwd: string, ...args: string[]) {
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd, stdio: "ignore" });
+}
+
+/** A temp repository whose one commit holds the spec (after `before`) at `baseVersion`, then `after` applied to the working tree. */
+function repo(options: {
+  before?: Edit | undefined;
+  after: Edit;
+  baseVersion?: string;
+  headVersion?: string;
+}): string {
+  const dir = mkdtempSync(join(tmpdir(), "sb-gate-"));
+  dirs.push(dir);
+  const spec: Node = parse(readFileSync(SPEC_PATH, "utf8"));
+  options.before?.(spec);
+  const write = (version: string) => {
+    execFileSync("mkdir", ["-p", join(dir, "spec")]);
+    writeFileSync(join(dir, "spec/openapi.yaml"), stringify(spec));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", version }));
+  };
+  write(options.baseVersion ?? "1.4.2");
+  gitIn(dir, "init", "-q");
+  gitIn(dir, "add", "-A");
+  gitIn(dir, "commit", "-qm", "base");
+  options.after(spec);
+  write(options.headVersion ?? options.baseVersion ?? "1.4.2");
+  return dir;
+}
+
+const binding = (spec: Node) => spec.components.schemas.ServiceBinding;
+const optionalQuery = (spec: Node) => {
+  spec.paths[SERVICES].get.parameters = [
+    {
+      name: "per_page",
+      in: "query",
+      required: false,
+      description: "Page size.",
+      schema: { type: "integer" },
+    },
+  ];
+};
+
+const BREAKING: [string, Edit, Edit | undefined, RegExp][] = [
+  [
+    "a removed operation",
+    (s) => delete s.paths[BINDING].delete,
+    undefined,
+    /DELETE .*bindings\/\{binding_id\}/,
+  ],
+  [
+    "a removed response field",
+    (s) => {
+      delete binding(s).properties.service_name;
+      binding(s).required = binding(s).required.filter((n: string) => n !== "service_name");
+    },
+    undefined,
+    /service_name/,
+  ],
+  [
+    "a new required request field",
+    (s) => {
+      s.components.schemas.CreateServiceBindingRequest.properties.note = {
+        type: "string",
+        description: "A note.",
+      };
+      s.components.schemas.CreateServiceBindingRequest.required.push("note");
+    },
+    undefined,
+    /note/,
+  ],
+  ["a narrowed limit", (s) => (s.components.schemas.Identifier.maxLength = 16), undefined, /maxLength|16/],
+  ["a type change", (s) => (binding(s).properties.service_name.type = "integer"), undefined, /service_name/],
+  [
+    "a parameter made required",
+    (s) => (s.paths[SERVICES].get.parameters[0].required = true),
+    optionalQuery,
+    /per_page/,
+  ],
+  [
+    "a response field made optional",
+    (s) => (binding(s).required = binding(s).required.filter((n: string) => n !== "service_name")),
+    undefined,
+    /service_name/,
+  ],
+];
+
+describe("breaking changes", () => {
+  test.each(BREAKING)(
+    "%s fails the gate without a major bump, naming the change",
+    (_, after, before, named) => {
+      const dir = repo({ before, after, baseVersion: "1.4.2", headVersion: "1.5.0" });
+      const result = runGate(dir, undefined);
+      expect(result.changes.some((c) => c.impact === "major")).toBe(true);
+      expect(result.failures).toHaveLength(1);
+      expect(result.failures[0]).toContain("need a major version bump");
+      const report = formatGate(result);
+      expect(report).toMatch(/BREAKING/);
+      expect(report).toMatch(named);
+      expect(report).toMatch(/spec\/openapi\.yaml:\d+/);
+    },
+  );
+
+  test("a breaking change passes with the major version bumped", () => {
+    const dir = repo({ after: BREAKING[1]?.[1] as Edit, baseVersion: "1.4.2", headVersion: "2.0.0" });
+    const result = runGate(dir, undefined);
+    expect(result.changes.some((c) => c.impact === "major")).toBe(true);
+    expect(result.failures).toEqual([]);
+  });
+});
+
+describe("changes that break nobody", () => {
+  const addOperation: Edit = (s) => {
+    s.paths[BINDING].patch = {
+      operationId: "updateServiceBinding",
+      summary: "Update",
+      description: "Updates a binding.",
+      responses: { "200": { $ref: "#/components/responses/Forbidden" } },
+    };
+  };
+
+  test.each([
+    [
+      "an added optional request field",
+      (s: Node) => {
+        s.components.schemas.CreateServiceBindingRequest.properties.note = {
+          type: "string",
+          description: "A note.",
+        };
+      },
+    ],
+    ["a changed description", (s: Node) => (s.paths[SERVICES].get.description = "Lists services.")],
+    [
+      "an added response field",
+      (s: Node) => (binding(s).properties.region = { type: "string", description: "Where." }),
+    ],
+  ])("%s passes with no bump", (_, after) => {
+    const result = runGate(repo({ after }), undefined);
+    expect(result.changes.length).toBeGreaterThan(0);
+    expect(result.changes.some((c) => c.impact === "major")).toBe(false);
+    expect(result.failures).toEqual([]);
+  });
+
+  test("an added operation needs a minor bump, and passes with one", () => {
+    const unbumped = runGate(repo({ after: addOperation }), undefined);
+    expect(unbumped.failures).toEqual([
+      expect.stringContaining("new operations need at least a minor version bump"),
+    ]);
+    expect(runGate(repo({ after: addOperation, headVersion: "1.5.0" }), undefined).failures).toEqual([]);
+  });
+});
+
+describe("the base", () => {
+  test("with no earlier spec (first commit) the gate says so and passes", () => {
+    const dir = repo({ after: () => {} });
+    const result = runGate(dir, undefined);
+    expect(result.base.ref).toBeUndefined();
+    expect(formatGate(result)).toContain("No base to compare with: the gate passes.");
+  });
+
+  test("the newest tag is the default base", () => {
+    const dir = repo({ after: (s) => (binding(s).properties.service_name.type = "integer") });
+    gitIn(dir, "tag", "v1.4.2");
+    expect(runGate(dir, undefined).base).toEqual({ ref: "v1.4.2", reason: "the newest tag" });
+  });
+
+  test("a base whose spec does not parse is an error naming the ref", () => {
+    const dir = repo({ after: () => {} });
+    writeFileSync(join(dir, "spec/openapi.yaml"), "openapi: [broken\n");
+    gitIn(dir, "commit", "-qam", "broken");
+    writeFileSync(join(dir, "spec/openapi.yaml"), readFileSync(SPEC_PATH, "utf8"));
+    expect(() => runGate(dir, "HEAD")).toThrow(GateError);
+    expect(() => runGate(dir, "HEAD")).toThrow(/spec\/openapi\.yaml at HEAD does not parse/);
+  });
+
+  test("an unknown --base is an error naming it", () => {
+    expect(() => runGate(repo({ after: () => {} }), "v9.9.9")).toThrow(
+      "--base v9.9.9 is not a commit, branch or tag of this repository.",
+    );
+  });
+});
