@@ -27,6 +27,20 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts"],
+          exclude: ["tests/**/*.e2e.test.ts"],
+          // A few tests start node processes; give them room on a busy 2-core machine.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // Whole commands run as a user runs them (the validation proxy, the
+        // breaking-change gate in temp git repos, npm run mock): the slow part,
+        // run by `npm run check` so that `npm test` stays quick.
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/**/*.e2e.test.ts"],
+          testTimeout: 60_000,
         },
       },
       {

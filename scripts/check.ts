@@ -41,6 +41,11 @@ export const STEPS: Step[] = [
     command: ["npm", "run", "--silent", "check:breaking"],
   },
   {
+    name: "test:e2e",
+    proves: "the commands work end to end (proxy, gate, mock)",
+    command: ["npm", "run", "--silent", "test:e2e"],
+  },
+  {
     name: "test",
     proves: "unit, type and contract tests pass (Prism mock)",
     command: ["npm", "run", "--silent", "test"],

@@ -178,27 +178,31 @@ export function runGate(cwd: string, explicitBase: string | undefined): GateResu
   const base = chooseBase(cwd, explicitBase);
   const headVersion = String(JSON.parse(readFileSync(join(cwd, MANIFEST_FILE), "utf8")).version);
   if (!base.ref) return { base, changes: [], baseVersion: undefined, headVersion, failures: [] };
-
-  const baseSpec = fileAt(cwd, base.ref, SPEC_FILE);
-  if (baseSpec === undefined) throw new GateError(`${SPEC_FILE} does not exist at ${base.ref}.`);
-  try {
-    const parsed = parse(baseSpec);
-    if (typeof parsed !== "object" || parsed === null || !("openapi" in parsed))
-      throw new Error("not an OpenAPI document");
-  } catch (error) {
-    throw new GateError(
-      `${SPEC_FILE} at ${base.ref} does not parse: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
-    );
-  }
+  const changes = specChangesSince(cwd, base.ref);
   const baseManifest = fileAt(cwd, base.ref, MANIFEST_FILE);
   const baseVersion = baseManifest ? String(JSON.parse(baseManifest).version) : undefined;
+  return { base, changes, baseVersion, headVersion, failures: judge(changes, baseVersion, headVersion) };
+}
 
+/** The changes from the spec at `ref` to the working tree's; a clear error when the base spec is missing or does not parse. */
+export function specChangesSince(cwd: string, ref: string): SpecChange[] {
+  if (!refExists(cwd, ref)) throw new GateError(`${ref} is not a commit, branch or tag of this repository.`);
+  const baseSpec = fileAt(cwd, ref, SPEC_FILE);
+  if (baseSpec === undefined) throw new GateError(`${SPEC_FILE} does not exist at ${ref}.`);
+  try {
+    const parsed = parse(baseSpec);
+    if (typeof parsed !== "object" || parsed === null || !("openapi" in parsed)) {
+      throw new Error("not an OpenAPI document");
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new GateError(`${SPEC_FILE} at ${ref} does not parse: ${reason}`);
+  }
   const dir = mkdtempSync(join(tmpdir(), "spec-base-"));
   try {
     const basePath = join(dir, "openapi.yaml");
     writeFileSync(basePath, baseSpec);
-    const changes = diffSpecs(basePath, join(cwd, SPEC_FILE));
-    return { base, changes, baseVersion, headVersion, failures: judge(changes, baseVersion, headVersion) };
+    return diffSpecs(basePath, join(cwd, SPEC_FILE));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

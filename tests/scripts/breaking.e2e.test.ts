@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse, stringify } from "yaml";
-import { formatGate, GateError, runGate } from "../../scripts/lib/breaking.ts";
+import { formatGate, GateError, runGate, specChangesSince } from "../../scripts/lib/breaking.ts";
+import { changelog } from "../../scripts/lib/changelog.ts";
 import { SPEC_PATH } from "../../scripts/lib/paths.ts";
 import type { Node } from "../../scripts/lib/spec.ts";
 
@@ -202,5 +203,25 @@ describe("the base", () => {
     expect(() => runGate(repo({ after: () => {} }), "v9.9.9")).toThrow(
       "--base v9.9.9 is not a commit, branch or tag of this repository.",
     );
+  });
+});
+
+describe("spec:changes", () => {
+  test("describes a removed field and an added operation since the base, as Markdown", () => {
+    const dir = repo({
+      after: (s) => {
+        delete binding(s).properties.service_name;
+        binding(s).required = binding(s).required.filter((n: string) => n !== "service_name");
+        s.paths[SERVICES].post = {
+          operationId: "createService",
+          summary: "Create",
+          description: "Creates a service.",
+          responses: { "200": { $ref: "#/components/responses/Forbidden" } },
+        };
+      },
+    });
+    const text = changelog(specChangesSince(dir, "HEAD"), "HEAD");
+    expect(text).toContain("### Operations\n\n- Added `POST /accounts/{account_id}/addressing/services`");
+    expect(text).toMatch(/### Breaking changes[\s\S]*service_name/);
   });
 });

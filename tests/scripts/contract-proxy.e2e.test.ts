@@ -1,0 +1,116 @@
+// The validation proxy: `prism proxy` with the spec in front of a local
+// upstream catches each kind of drift, and `npm run contract:proxy` passes a
+// conformant upstream and fails a drifting one, naming the violation.
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
+import { createServiceBindingsClient } from "../../src/index.ts";
+import type { TestServer } from "../support/http-server.ts";
+import { type Drift, startUpstream } from "../support/upstream.ts";
+
+const state: { drift: Drift } = { drift: "none" };
+let upstream: TestServer;
+let proxy: PrismServer;
+
+beforeAll(async () => {
+  upstream = await startUpstream(state);
+  proxy = await startPrism({ upstream: upstream.url, quiet: true });
+});
+
+afterAll(async () => {
+  await proxy?.stop();
+  await upstream?.close();
+});
+
+/** Calls every read operation through the proxy with the real client and collects the sl-violations reported. */
+async function violationsThroughProxy(): Promise<string[]> {
+  const found: string[] = [];
+  const client = createServiceBindingsClient({
+    apiToken: "t",
+    accountId: "258def64c72dae45f3e4c8516e2111f2",
+    baseUrl: proxy.url,
+    maxRetries: 0,
+    fetch: async (request) => {
+      const response = await fetch(request);
+      const header = response.headers.get("sl-violations");
+      if (header) for (const v of JSON.parse(header)) found.push(`${v.location.join(".")}: ${v.message}`);
+      return response;
+    },
+  });
+  const prefix_id = "2af39739cc4e3b5910c918468bb89828";
+  const calls = [
+    client.listServices(),
+    client.listServiceBindings({ prefix_id }),
+    client.getServiceBinding({ prefix_id, binding_id: "0429b49b6a5155297b78e75a44b09e14" }),
+    client.createServiceBinding({
+      prefix_id,
+      body: { cidr: "192.0.2.1/32", service_id: "969ebf53b1e84a5ab8c8b5e8d1de3d24" },
+    }),
+  ];
+  await Promise.allSettled(calls);
+  return found;
+}
+
+describe("prism proxy in front of an upstream", () => {
+  test("a conformant upstream raises no violation", async () => {
+    state.drift = "none";
+    expect(await violationsThroughProxy()).toEqual([]);
+  });
+
+  test.each([
+    ["renamed field", /response\.body\.result.*must have required property '(service_name|name)'/],
+    [
+      "wrong status code",
+      /^response: Unable to match the returned status code with those defined in the document/m,
+    ],
+    ["missing envelope member", /response\.body.*must have required property 'messages'/],
+    ["wrong type", /response\.body\.success.*must be (boolean|equal to constant)/],
+  ] as const)("an upstream with a %s is caught, with the location", async (drift, expected) => {
+    state.drift = drift;
+    const violations = await violationsThroughProxy();
+    expect(violations.join("\n")).toMatch(expected);
+  });
+});
+
+describe("npm run contract:proxy", () => {
+  function runProxyCommand(): Promise<{ code: number | null; output: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", `${ROOT}scripts/contract-proxy.ts`, "--upstream", upstream.url],
+        {
+          cwd: ROOT,
+          stdio: ["ignore", "pipe", "pipe"],
+          env: {
+            ...process.env,
+            CLOUDFLARE_API_TOKEN: "t",
+            CLOUDFLARE_ACCOUNT_ID: "258def64c72dae45f3e4c8516e2111f2",
+            CLOUDFLARE_PREFIX_ID: "2af39739cc4e3b5910c918468bb89828",
+            NO_COLOR: "1",
+          },
+        },
+      );
+      let output = "";
+      child.stdout.on("data", (c: Buffer) => (output += c));
+      child.stderr.on("data", (c: Buffer) => (output += c));
+      child.once("exit", (code) => resolve({ code, output }));
+    });
+  }
+
+  test("passes a conformant upstream, and fails a drifting one naming the violation", {
+    timeout: 60_000,
+  }, async () => {
+    state.drift = "none";
+    const good = await runProxyCommand();
+    expect(good.output).toContain("the upstream conforms to the spec");
+    expect(good.code).toBe(0);
+    state.drift = "renamed field";
+    const bad = await runProxyCommand();
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain("the upstream does NOT conform to the spec");
+    expect(bad.output).toMatch(
+      /- response\.body\.result\.0 .*must have required property '(service_name|name)'/,
+    );
+  });
+});
