@@ -41,8 +41,23 @@ export const STEPS: Step[] = [
     command: ["npm", "run", "--silent", "check:breaking"],
   },
   {
+    name: "build",
+    proves: "dist/ builds: ESM JavaScript and .d.ts",
+    command: ["npm", "run", "--silent", "build"],
+  },
+  {
+    name: "size",
+    proves: "the bundle of a consumer stays within its size budget",
+    command: ["npm", "run", "--silent", "size"],
+  },
+  {
+    name: "lint:package",
+    proves: "the package's exports and types resolve (publint, attw)",
+    command: ["npm", "run", "--silent", "lint:package"],
+  },
+  {
     name: "test:e2e",
-    proves: "the commands work end to end (proxy, gate, mock)",
+    proves: "the commands work end to end (proxy, gate, mock, packed package)",
     command: ["npm", "run", "--silent", "test:e2e"],
   },
   {

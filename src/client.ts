@@ -138,7 +138,12 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     // legacy X-Auth-Key header to whatever host the redirect names.
     redirect: "manual",
   });
-  const context: CallContext = { raw, fetch, redact: createRedactor(secrets) };
+  const context: CallContext = {
+    raw,
+    fetch,
+    trustsSignal: options.fetch === undefined,
+    redact: createRedactor(secrets),
+  };
 
   function settingsFor(callOptions: CreateCallOptions | undefined): CallSettings {
     return {

@@ -13,6 +13,8 @@ import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, slee
 export interface CallContext {
   raw: Client<paths>;
   fetch: (request: Request) => Promise<Response>;
+  /** Whether `fetch` is known to honour its AbortSignal (the built-in one does). */
+  trustsSignal: boolean;
   redact: Redactor;
 }
 
@@ -83,31 +85,34 @@ async function attemptOnce(
   const { signal } = settings;
   const controller = new AbortController();
   let sent = false;
-  let rejectOnAbort: (reason: unknown) => void = () => {};
-  // Settles the attempt as soon as it is aborted, even with a fetch that ignores its signal.
-  const abortedAttempt = new Promise<never>((_, reject) => {
-    rejectOnAbort = reject;
-  });
-  const onAbort = () => rejectOnAbort(controller.signal.reason);
-  controller.signal.addEventListener("abort", onAbort, { once: true });
+  let onAbort: (() => void) | undefined;
+  // A fetch passed in by the caller may ignore its signal: race it against the
+  // abort, so a timeout or an abort still settles the attempt at once. The
+  // built-in fetch honours the signal, so it is spared the extra promise.
+  const abortedAttempt = context.trustsSignal
+    ? undefined
+    : new Promise<never>((_, reject) => {
+        onAbort = () => reject(controller.signal.reason);
+        controller.signal.addEventListener("abort", onAbort, { once: true });
+      });
   const onCallerAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onCallerAbort, { once: true });
   const timer = setTimeout(() => controller.abort(TIMED_OUT), settings.timeoutMs);
   try {
     const request = context.raw.request as unknown as RawRequest;
-    const { data, error, response } = await Promise.race([
-      request(route.method, route.path, {
-        params: { path: pathParams },
-        body,
-        signal: controller.signal,
-        parseAs: "text",
-        fetch: (outgoing: Request) => {
-          sent = true;
-          return context.fetch(outgoing);
-        },
-      }),
-      abortedAttempt,
-    ]);
+    const sending = request(route.method, route.path, {
+      params: { path: pathParams },
+      body,
+      signal: controller.signal,
+      parseAs: "text",
+      fetch: (outgoing: Request) => {
+        sent = true;
+        return context.fetch(outgoing);
+      },
+    });
+    const { data, error, response } = await (abortedAttempt
+      ? Promise.race([sending, abortedAttempt])
+      : sending);
     return interpret(context, route, pathParams, attempt, response, response.ok ? data : error);
   } catch (cause) {
     if (signal?.aborted) throw aborted(context, route, pathParams, attempt, signal.reason);
@@ -130,7 +135,7 @@ async function attemptOnce(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onCallerAbort);
-    controller.signal.removeEventListener("abort", onAbort);
+    if (onAbort) controller.signal.removeEventListener("abort", onAbort);
   }
 }
 

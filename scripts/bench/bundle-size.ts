@@ -1,0 +1,185 @@
+// Bundle size of a consumer that calls all five operations: this package vs
+// the SDK's tree-shakable client vs openapi-fetch alone (esbuild, minified, gzip -9).
+//   node --import tsx scripts/bench/bundle-size.ts
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { isMain, printRows, ROOT, type Row } from "./common.ts";
+import { ensureSdk } from "./sdk.ts";
+
+/** Our budget: 4.5 KB, read as 4500 bytes (the stricter reading of KB). */
+export const OURS_GZIP_BUDGET_BYTES = 4500;
+
+const OURS = `
+import { createServiceBindingsClient } from ${JSON.stringify(join(ROOT, "src", "index.ts"))};
+export async function main(apiToken, account_id, prefix_id) {
+  const client = createServiceBindingsClient({ apiToken, accountId: account_id });
+  const [service] = await client.listServices();
+  const created = await client.createServiceBinding({ prefix_id, body: { cidr: "192.0.2.0/24", service_id: service.id } });
+  const all = await client.listServiceBindings({ prefix_id });
+  const one = await client.getServiceBinding({ prefix_id, binding_id: created.id });
+  await client.deleteServiceBinding({ prefix_id, binding_id: one.id });
+  return all;
+}
+`;
+
+// The SDK's documented tree-shaking entry (README "Tree shaking"): createClient from
+// cloudflare/tree-shakable with the Base* resource classes (no subresources).
+const SDK_TREE_SHAKABLE = `
+import { createClient } from "cloudflare/tree-shakable";
+import { BaseServiceBindings } from "cloudflare/resources/addressing/prefixes/service-bindings";
+import { BaseServices } from "cloudflare/resources/addressing/services";
+export async function main(apiToken, account_id, prefix_id) {
+  const client = createClient({ apiToken, resources: [BaseServiceBindings, BaseServices] });
+  const services = await client.addressing.services.list({ account_id });
+  const service = services.result[0];
+  const created = await client.addressing.prefixes.serviceBindings.create(prefix_id, { account_id, cidr: "192.0.2.0/24", service_id: service.id });
+  const all = await client.addressing.prefixes.serviceBindings.list(prefix_id, { account_id });
+  const one = await client.addressing.prefixes.serviceBindings.get(created.id, { account_id, prefix_id });
+  await client.addressing.prefixes.serviceBindings.delete(one.id, { account_id, prefix_id });
+  return all.result;
+}
+`;
+
+// For reference: the SDK's default entry, as most users import it.
+const SDK_FULL = `
+import Cloudflare from "cloudflare";
+export async function main(apiToken, account_id, prefix_id) {
+  const client = new Cloudflare({ apiToken });
+  const services = await client.addressing.services.list({ account_id });
+  const service = services.result[0];
+  const created = await client.addressing.prefixes.serviceBindings.create(prefix_id, { account_id, cidr: "192.0.2.0/24", service_id: service.id });
+  const all = await client.addressing.prefixes.serviceBindings.list(prefix_id, { account_id });
+  const one = await client.addressing.prefixes.serviceBindings.get(created.id, { account_id, prefix_id });
+  await client.addressing.prefixes.serviceBindings.delete(one.id, { account_id, prefix_id });
+  return all.result;
+}
+`;
+
+const OPENAPI_FETCH = `
+import createClient from "openapi-fetch";
+const BINDINGS = "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings";
+export async function main(apiToken, account_id, prefix_id) {
+  const client = createClient({ baseUrl: "https://api.cloudflare.com/client/v4", headers: { Authorization: "Bearer " + apiToken } });
+  const services = await client.GET("/accounts/{account_id}/addressing/services", { params: { path: { account_id } } });
+  const service = services.data.result[0];
+  const created = await client.POST(BINDINGS, { params: { path: { account_id, prefix_id } }, body: { cidr: "192.0.2.0/24", service_id: service.id } });
+  const all = await client.GET(BINDINGS, { params: { path: { account_id, prefix_id } } });
+  const one = await client.GET(BINDINGS + "/{binding_id}", { params: { path: { account_id, prefix_id, binding_id: created.data.result.id } } });
+  await client.DELETE(BINDINGS + "/{binding_id}", { params: { path: { account_id, prefix_id, binding_id: one.data.result.id } } });
+  return all.data.result;
+}
+`;
+
+export interface BundleMeasure {
+  minifiedBytes: number;
+  gzipBytes: number;
+  inputFiles: number;
+  /** Minified bytes in the output by origin: openapi-fetch, this package's src/, the SDK, the consumer. */
+  minifiedBytesBy: Record<string, number>;
+}
+
+export interface BundleSizeResult {
+  rows: Row[];
+  raw: Record<"ours" | "sdkTreeShakable" | "sdkFull" | "openapiFetch", BundleMeasure>;
+}
+
+async function bundle(
+  dir: string,
+  name: string,
+  source: string,
+  nodePaths: string[],
+): Promise<BundleMeasure> {
+  const entry = join(dir, `${name}.mjs`);
+  writeFileSync(entry, source);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    nodePaths,
+    logLevel: "error",
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild produced no output for ${name}`);
+  const minifiedBytesBy: Record<string, number> = {};
+  for (const [input, { bytesInOutput }] of Object.entries(
+    Object.values(result.metafile.outputs)[0]?.inputs ?? {},
+  )) {
+    const origin = input.includes("node_modules/openapi-fetch/")
+      ? "openapi-fetch"
+      : input.includes("node_modules/cloudflare/")
+        ? "cloudflare"
+        : /(^|\/)src\//.test(input)
+          ? "src"
+          : "consumer";
+    minifiedBytesBy[origin] = (minifiedBytesBy[origin] ?? 0) + bytesInOutput;
+  }
+  return {
+    minifiedBytesBy,
+    minifiedBytes: output.contents.byteLength,
+    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+    inputFiles: Object.keys(result.metafile.inputs).length - 1,
+  };
+}
+
+/** Bundles the four consumers in a temp dir and compares their sizes. */
+export async function measureBundleSize(): Promise<BundleSizeResult> {
+  const sdkDir = await ensureSdk();
+  const nodePaths = [join(sdkDir, "node_modules"), join(ROOT, "node_modules")];
+  const dir = mkdtempSync(join(tmpdir(), "bench-bundle-"));
+  try {
+    const raw: BundleSizeResult["raw"] = {
+      ours: await bundle(dir, "ours", OURS, nodePaths),
+      sdkTreeShakable: await bundle(dir, "sdk-tree-shakable", SDK_TREE_SHAKABLE, nodePaths),
+      sdkFull: await bundle(dir, "sdk-full", SDK_FULL, nodePaths),
+      openapiFetch: await bundle(dir, "openapi-fetch", OPENAPI_FETCH, nodePaths),
+    };
+    const line = (m: BundleMeasure) => `${m.gzipBytes} B gzip (${m.minifiedBytes} B minified)`;
+    const rows: Row[] = [
+      {
+        what: "this package, 5 operations (esbuild --minify, browser, esm; gzip -9)",
+        measured: line(raw.ours),
+        budget: `<= 4.5 KB gzip (${OURS_GZIP_BUDGET_BYTES} B)`,
+        met: raw.ours.gzipBytes <= OURS_GZIP_BUDGET_BYTES,
+        note: `${raw.ours.inputFiles} input files; minified bytes from openapi-fetch ${raw.ours.minifiedBytesBy["openapi-fetch"] ?? 0}, from src/ ${raw.ours.minifiedBytesBy.src ?? 0}; ${(raw.ours.gzipBytes / raw.sdkTreeShakable.gzipBytes).toFixed(2)}x the SDK's tree-shakable client`,
+      },
+      {
+        what: "cloudflare SDK 7.3.0, tree-shakable (cloudflare/tree-shakable + BaseServiceBindings + BaseServices)",
+        measured: line(raw.sdkTreeShakable),
+        budget: "info",
+        met: undefined,
+        note: `${raw.sdkTreeShakable.inputFiles} input files`,
+      },
+      {
+        what: "cloudflare SDK 7.3.0, default entry (new Cloudflare())",
+        measured: line(raw.sdkFull),
+        budget: "info",
+        met: undefined,
+        note: `${raw.sdkFull.inputFiles} input files`,
+      },
+      {
+        what: "openapi-fetch alone, same 5 calls",
+        measured: line(raw.openapiFetch),
+        budget: "info",
+        met: undefined,
+        note: `this package adds ${raw.ours.gzipBytes - raw.openapiFetch.gzipBytes} B gzip on top`,
+      },
+    ];
+    return { rows, raw };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) {
+  const result = await measureBundleSize();
+  printRows("Bundle size", result.rows);
+  console.log("\nraw:", JSON.stringify(result.raw));
+}
