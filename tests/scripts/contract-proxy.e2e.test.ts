@@ -74,43 +74,57 @@ describe("prism proxy in front of an upstream", () => {
 });
 
 describe("npm run contract:proxy", () => {
-  function runProxyCommand(): Promise<{ code: number | null; output: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(
-        process.execPath,
-        ["--import", "tsx", `${ROOT}scripts/contract-proxy.ts`, "--upstream", upstream.url],
-        {
-          cwd: ROOT,
-          stdio: ["ignore", "pipe", "pipe"],
-          env: {
-            ...process.env,
-            CLOUDFLARE_API_TOKEN: "t",
-            CLOUDFLARE_ACCOUNT_ID: "258def64c72dae45f3e4c8516e2111f2",
-            CLOUDFLARE_PREFIX_ID: "2af39739cc4e3b5910c918468bb89828",
-            NO_COLOR: "1",
+  /** Runs the command against an upstream of its own that drifts as asked. */
+  async function runProxyCommand(drift: Drift): Promise<{ code: number | null; output: string }> {
+    const own = await startUpstream({ drift });
+    try {
+      return await new Promise((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", `${ROOT}scripts/contract-proxy.ts`, "--upstream", own.url],
+          {
+            cwd: ROOT,
+            stdio: ["ignore", "pipe", "pipe"],
+            env: {
+              ...process.env,
+              CLOUDFLARE_API_TOKEN: "tok_0123456789abcdef",
+              CLOUDFLARE_ACCOUNT_ID: "258def64c72dae45f3e4c8516e2111f2",
+              CLOUDFLARE_PREFIX_ID: "2af39739cc4e3b5910c918468bb89828",
+              NO_COLOR: "1",
+            },
           },
-        },
-      );
-      let output = "";
-      child.stdout.on("data", (c: Buffer) => (output += c));
-      child.stderr.on("data", (c: Buffer) => (output += c));
-      child.once("exit", (code) => resolve({ code, output }));
-    });
+        );
+        let output = "";
+        child.stdout.on("data", (c: Buffer) => (output += c));
+        child.stderr.on("data", (c: Buffer) => (output += c));
+        child.once("exit", (code) => resolve({ code, output }));
+      });
+    } finally {
+      await own.close();
+    }
   }
 
-  test("passes a conformant upstream, and fails a drifting one naming the violation", {
-    timeout: 60_000,
-  }, async () => {
-    state.drift = "none";
-    const good = await runProxyCommand();
-    expect(good.output).toContain("the upstream conforms to the spec");
-    expect(good.code).toBe(0);
-    state.drift = "renamed field";
-    const bad = await runProxyCommand();
-    expect(bad.code).toBe(1);
-    expect(bad.output).toContain("the upstream does NOT conform to the spec");
-    expect(bad.output).toMatch(
-      /- response\.body\.result\.0 .*must have required property '(service_name|name)'/,
-    );
+  test("passes a conformant upstream", async () => {
+    const run = await runProxyCommand("none");
+    expect(run.output).toContain("the upstream conforms to the spec");
+    expect(run.code).toBe(0);
+  });
+
+  test.concurrent.each([
+    [
+      "renamed field",
+      /- response\.body\.result\.0 Response body property result\.0 must have required property '(service_name|name)'/,
+    ],
+    [
+      "wrong status code",
+      /- response Unable to match the returned status code with those defined in the document/,
+    ],
+    ["missing envelope member", /- response\.body Response body must have required property 'messages'/],
+    ["wrong type", /- response\.body\.success Response body property success must be boolean/],
+  ] as const)("fails an upstream with a %s, naming the violation and where", async (drift, expected) => {
+    const run = await runProxyCommand(drift);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("the upstream does NOT conform to the spec");
+    expect(run.output).toMatch(expected);
   });
 });
