@@ -6,9 +6,16 @@ import { InvalidArgumentError } from "./errors.ts";
 import { ROUTES, type Route } from "./operations.ts";
 import { createRedactor } from "./redact.ts";
 import { type CallContext, type CallSettings, call } from "./request.ts";
-import { type Backoff, DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from "./retry.ts";
+import { type Backoff, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from "./retry.ts";
 import type { CreateServiceBindingBody, PathParams, Result } from "./types.ts";
-import { checkCreateBody, checkDelay, checkId, checkRetries, checkTimeout } from "./validate.ts";
+import {
+  checkBackoff,
+  checkBaseUrl,
+  checkCreateBody,
+  checkId,
+  checkRetries,
+  checkTimeout,
+} from "./validate.ts";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.ts";
 
 /** Cloudflare's API v4, where the spec's paths live. */
@@ -225,32 +232,4 @@ function parameterNames(route: Route): string[] {
     PARAMETER_NAMES.set(route.path, names);
   }
   return names;
-}
-
-function checkBaseUrl(value: unknown): string {
-  // The value is not echoed: a base URL may carry credentials in its userinfo.
-  if (typeof value !== "string") throw new InvalidArgumentError("baseUrl", "must be a string");
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidArgumentError("baseUrl", "must be an absolute http(s) URL");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new InvalidArgumentError("baseUrl", "must be an absolute http(s) URL");
-  }
-  if (url.search || url.hash) {
-    throw new InvalidArgumentError("baseUrl", "must not have a query or a fragment");
-  }
-  if (url.username || url.password) {
-    throw new InvalidArgumentError("baseUrl", "must not contain credentials (user:password@); use apiToken");
-  }
-  return value.replace(/\/+$/, "");
-}
-
-function checkBackoff(value: Partial<Backoff> | undefined): Backoff {
-  const backoff = { ...DEFAULT_BACKOFF, ...value };
-  for (const key of Object.keys(DEFAULT_BACKOFF) as (keyof Backoff)[])
-    checkDelay(`backoff.${key}`, backoff[key]);
-  return backoff;
 }

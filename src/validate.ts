@@ -2,7 +2,7 @@
 // Limits come from the spec; nothing stricter is imposed, except what a URL
 // cannot carry safely.
 import { InvalidArgumentError } from "./errors.ts";
-import { MAX_TIMER_MS } from "./retry.ts";
+import { type Backoff, DEFAULT_BACKOFF, MAX_TIMER_MS } from "./retry.ts";
 import type { CreateServiceBindingBody } from "./types.ts";
 
 /** The spec's `maxLength` of every identifier. */
@@ -83,4 +83,34 @@ function kind(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "number") return String(value);
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** Checks the base URL: an absolute http(s) URL with no query, fragment or credentials; returned without trailing slashes. */
+export function checkBaseUrl(value: unknown): string {
+  // The value is not echoed: a base URL may carry credentials in its userinfo.
+  if (typeof value !== "string") throw new InvalidArgumentError("baseUrl", "must be a string");
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError("baseUrl", "must be an absolute http(s) URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InvalidArgumentError("baseUrl", "must be an absolute http(s) URL");
+  }
+  if (url.search || url.hash) {
+    throw new InvalidArgumentError("baseUrl", "must not have a query or a fragment");
+  }
+  if (url.username || url.password) {
+    throw new InvalidArgumentError("baseUrl", "must not contain credentials (user:password@); use apiToken");
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/** The backoff with defaults filled in, every delay checked. */
+export function checkBackoff(value: Partial<Backoff> | undefined): Backoff {
+  const backoff = { ...DEFAULT_BACKOFF, ...value };
+  for (const key of Object.keys(DEFAULT_BACKOFF) as (keyof Backoff)[])
+    checkDelay(`backoff.${key}`, backoff[key]);
+  return backoff;
 }
