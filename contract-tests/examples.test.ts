@@ -20,7 +20,7 @@ import { type Inputs, invoke } from "./support/invoke.ts";
 
 const spec = loadSpec();
 
-/** The class a status must map to; a 4XX range is exercised with two statuses the spec does not list. */
+/** The class a status must map to; a range (4XX, 5XX) is exercised with two statuses the spec does not list. */
 const EXPECTED_CLASS: Record<string, typeof CloudflareApiError> = {
   "400": BadRequestError,
   "401": AuthenticationError,
@@ -30,8 +30,10 @@ const EXPECTED_CLASS: Record<string, typeof CloudflareApiError> = {
   "422": UnprocessableEntityError,
   "429": RateLimitError,
   "500": InternalServerError,
+  "502": InternalServerError,
+  "503": InternalServerError,
 };
-const RANGE_STATUSES: Record<string, number[]> = { "4XX": [409, 422] };
+const RANGE_STATUSES: Record<string, number[]> = { "4XX": [409, 422], "5XX": [502, 503] };
 
 /** Valid inputs taken from the spec's own parameter and request body examples. */
 function specInputs(): Inputs {

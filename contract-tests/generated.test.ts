@@ -5,12 +5,27 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { loadSpec, operations, responses } from "../scripts/lib/spec.ts";
-import { CloudflareApiError, InvalidArgumentError, MalformedResponseError } from "../src/index.ts";
+import {
+  CloudflareApiError,
+  InvalidArgumentError,
+  MalformedResponseError,
+  UnprocessableEntityError,
+} from "../src/index.ts";
 import { contractClient, takeViolations } from "./support/harness.ts";
 import { type Inputs, invoke } from "./support/invoke.ts";
+import { expectSchema } from "./support/schemas.ts";
 
 /** Generated valid calls per operation: the coverage gate requires this many. */
 const RUNS = 200;
+
+/** The schema a successful result must satisfy, per operation: a list of, or one, of these. */
+const RESULT_SCHEMA: Record<string, { schema: string; list: boolean } | undefined> = {
+  listServiceBindings: { schema: "ServiceBinding", list: true },
+  createServiceBinding: { schema: "ServiceBinding", list: false },
+  getServiceBinding: { schema: "ServiceBinding", list: false },
+  deleteServiceBinding: undefined,
+  listServices: { schema: "Service", list: true },
+};
 /** Generated calls with any input per operation; most never leave the client, so fewer find as much. */
 const ANY_INPUT_RUNS = 100;
 const spec = loadSpec();
@@ -50,7 +65,7 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
     test(`${RUNS} random valid inputs, each with a random spec-valid answer: Prism accepts every request and the client parses every answer`, async () => {
       await fc.assert(
         fc.asyncProperty(validInputs, fc.constantFrom(...statuses), async (inputs, declared) => {
-          const code = declared === "4XX" ? 409 : Number(declared);
+          const code = declared === "4XX" ? 409 : declared === "5XX" ? 503 : Number(declared);
           const client = contractClient({ prefer: { dynamic: true, code } });
           const outcome = await invoke(client, operationId, inputs).then(
             (value) => ({ value, error: undefined }),
@@ -59,8 +74,13 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
           expect(takeViolations()).toEqual([]);
           if (code < 300) {
             expect(outcome.error).toBeUndefined();
-            if (operation.method === "delete") expect(outcome.value).toBeUndefined();
-            else expect(typeof outcome.value).toBe("object");
+            const expected = RESULT_SCHEMA[operationId];
+            if (!expected) expect(outcome.value).toBeUndefined();
+            else if (!expected.list) expectSchema(outcome.value, expected.schema);
+            else {
+              expect(Array.isArray(outcome.value)).toBe(true);
+              for (const item of outcome.value as unknown[]) expectSchema(item, expected.schema);
+            }
           } else {
             expect(outcome.error).toBeInstanceOf(CloudflareApiError);
             expect(outcome.error).not.toBeInstanceOf(MalformedResponseError);
@@ -73,17 +93,59 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
     });
 
     test(`${ANY_INPUT_RUNS} random inputs, valid or not: each is refused before sending, accepted by Prism, or a typed error, never a success Prism objected to`, async () => {
+      let refused = 0;
+      let accepted = 0;
       await fc.assert(
-        fc.asyncProperty(anyInputs, async (inputs) => {
+        fc.asyncProperty(fc.oneof(validInputs, anyInputs), async (inputs) => {
           const client = contractClient({ prefer: { code: operation.method === "post" ? 201 : 200 } });
           const outcome = await invoke(client, operationId, inputs).then(
             () => ({ error: undefined }),
             (error: unknown) => ({ error }),
           );
           const violations = takeViolations();
-          if (outcome.error instanceof InvalidArgumentError) expect(violations).toEqual([]);
-          else if (violations.length > 0) expect(outcome.error).toBeInstanceOf(CloudflareApiError);
-          else expect(outcome.error).toBeUndefined();
+          if (outcome.error instanceof InvalidArgumentError) {
+            refused++;
+            expect(violations).toEqual([]);
+          } else if (violations.length > 0) {
+            expect(outcome.error).toBeInstanceOf(CloudflareApiError);
+          } else {
+            accepted++;
+            expect(outcome.error).toBeUndefined();
+          }
+        }),
+        { numRuns: ANY_INPUT_RUNS, seed: 20261126 },
+      );
+      // Both outcomes occurred, so neither branch of the property is vacuous.
+      expect(refused).toBeGreaterThan(0);
+      expect(accepted).toBeGreaterThan(0);
+    });
+
+    test(`${ANY_INPUT_RUNS} forbidden inputs that get past the client (an over-long id put into the path after its checks): each comes back as UnprocessableEntityError, never a success`, async () => {
+      const overLong = fc.string({
+        unit: fc.constantFrom(..."abcdef0123456789"),
+        minLength: 33,
+        maxLength: 64,
+      });
+      await fc.assert(
+        fc.asyncProperty(validInputs, overLong, async (inputs, id) => {
+          const client = contractClient({
+            // Replaces the last id of the path (the binding's, the prefix's or the account's) with the over-long one.
+            rewrite: (request) => {
+              const url = new URL(request.url);
+              url.pathname = url.pathname.replace(
+                /\/[^/]+(\/bindings|\/addressing\/services)?$/,
+                (_, rest = "") => `/${id}${rest}`,
+              );
+              return new Request(url, request);
+            },
+          });
+          const outcome = await invoke(client, operationId, inputs).then(
+            () => ({ error: undefined }),
+            (error: unknown) => ({ error }),
+          );
+          expect(JSON.stringify(takeViolations())).toContain("must NOT have more than 32 characters");
+          expect(outcome.error).toBeInstanceOf(UnprocessableEntityError);
+          expect((outcome.error as CloudflareApiError).status).toBe(422);
         }),
         { numRuns: ANY_INPUT_RUNS, seed: 20261126 },
       );

@@ -2,6 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
+ * spec sha256: 788168ff4d27e0895ccc202cba5625b3aeeacc86b1e2c220b0827cc35c2c9991
  */
 
 export interface paths {
@@ -352,7 +353,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Cloudflare failed to handle the request; it may succeed when sent again. */
+        /**
+         * @description Cloudflare, or a proxy in front of it (502, 503, 504), failed to handle
+         *     the request; it may succeed when sent again.
+         */
         InternalServerError: {
             headers: {
                 "CF-Ray": components["headers"]["CfRay"];
@@ -436,6 +440,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
         };
     };
     createServiceBinding: {
@@ -480,6 +485,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
         };
     };
     getServiceBinding: {
@@ -524,6 +530,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
         };
     };
     deleteServiceBinding: {
@@ -568,6 +575,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
         };
     };
     listServices: {
@@ -601,6 +609,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
         };
     };
 }

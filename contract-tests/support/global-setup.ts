@@ -25,6 +25,9 @@ export default async function setup(project: TestProject) {
   }
 
   const prism: PrismServer = await startPrism({ seed: PRISM_SEED, quiet: true });
+  console.log(
+    `contract: Prism mock of spec/openapi.yaml on ${prism.url} (pid ${prism.pid}, ready in ${Math.round(prism.readyMs)} ms)`,
+  );
   const killNow = () => {
     // Synchronous: on exit or a signal there is no time to await.
     if (isRunning(prism.pid)) process.kill(prism.pid, "SIGKILL");

@@ -1,7 +1,7 @@
 // The official Cloudflare SDK, installed on demand into .cache/bench/sdk, and
 // the install footprint of the SDK against this package's.
 //   node --import tsx scripts/bench/sdk.ts
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -96,8 +96,8 @@ export interface SdkSizes {
     sdkUnpackedBytes: number | undefined;
     openapiFetchBytes: number;
     openapiTypescriptHelpersBytes: number;
-    srcBytes: number;
-    generatedBytes: number;
+    ownUnpackedBytes: number;
+    ownTarballBytes: number;
     oursFootprintBytes: number;
     oursFootprintDiskBytes: number;
   };
@@ -112,18 +112,28 @@ export async function measureSdk(): Promise<SdkSizes> {
   const sdkInstalledFiles = treeFiles(nodeModules);
   const registry = registrySizes();
 
-  // Our install: openapi-fetch and its one dependency, plus our sources and generated types.
-  const ourParts = [
+  // Our install: the packed package (dist/ and the spec, as `npm pack` would publish
+  // it after `npm run build`), plus openapi-fetch and its one dependency.
+  spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "ignore" });
+  const packed = spawnSync("npm", ["pack", "--dry-run", "--json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const [ownPack] = JSON.parse(packed.stdout) as { size: number; unpackedSize: number }[];
+  const ownTarballBytes = ownPack?.size ?? 0;
+  const ownUnpackedBytes = ownPack?.unpackedSize ?? 0;
+  const dependencyParts = [
     join(ROOT, "node_modules", "openapi-fetch"),
     join(ROOT, "node_modules", "openapi-typescript-helpers"),
-    join(ROOT, "src"),
-    join(ROOT, "generated"),
   ];
-  const [openapiFetchBytes, openapiTypescriptHelpersBytes, srcBytes, generatedBytes] = ourParts.map(
-    treeBytes,
-  ) as [number, number, number, number];
-  const oursFootprintBytes = openapiFetchBytes + openapiTypescriptHelpersBytes + srcBytes + generatedBytes;
-  const oursFootprintDiskBytes = ourParts.reduce((sum, part) => sum + duBytes(part), 0);
+  const [openapiFetchBytes, openapiTypescriptHelpersBytes] = dependencyParts.map(treeBytes) as [
+    number,
+    number,
+  ];
+  const oursFootprintBytes = openapiFetchBytes + openapiTypescriptHelpersBytes + ownUnpackedBytes;
+  const oursFootprintDiskBytes =
+    dependencyParts.reduce((sum, part) => sum + duBytes(part), 0) + ownUnpackedBytes;
 
   const rows: Row[] = [
     {
@@ -139,11 +149,17 @@ export async function measureSdk(): Promise<SdkSizes> {
       met: undefined,
     },
     {
-      what: "this package's install footprint (openapi-fetch + openapi-typescript-helpers + src/ + generated/)",
+      what: "this package's tarball (npm pack --dry-run: dist/ and the spec)",
+      measured: `${formatBytes(ownTarballBytes)} packed; ${formatBytes(ownUnpackedBytes)} unpacked`,
+      budget: "info",
+      met: undefined,
+    },
+    {
+      what: "this package installed, with openapi-fetch and openapi-typescript-helpers",
       measured: `${formatBytes(oursFootprintBytes)} apparent; ${formatBytes(oursFootprintDiskBytes)} on disk`,
       budget: "info",
       met: undefined,
-      note: `openapi-fetch ${formatBytes(openapiFetchBytes)}, helpers ${formatBytes(openapiTypescriptHelpersBytes)}, src ${formatBytes(srcBytes)}, generated ${formatBytes(generatedBytes)}; ${(sdkInstalledApparentBytes / oursFootprintBytes).toFixed(0)}x smaller than the SDK (apparent)`,
+      note: `the package ${formatBytes(ownUnpackedBytes)}, openapi-fetch ${formatBytes(openapiFetchBytes)}, helpers ${formatBytes(openapiTypescriptHelpersBytes)}; ${(sdkInstalledApparentBytes / oursFootprintBytes).toFixed(0)}x smaller than the SDK (apparent)`,
     },
   ];
   return {
@@ -157,8 +173,8 @@ export async function measureSdk(): Promise<SdkSizes> {
       sdkUnpackedBytes: registry.unpacked,
       openapiFetchBytes,
       openapiTypescriptHelpersBytes,
-      srcBytes,
-      generatedBytes,
+      ownUnpackedBytes,
+      ownTarballBytes,
       oursFootprintBytes,
       oursFootprintDiskBytes,
     },

@@ -40,7 +40,11 @@ export async function findDrift({ spec, out }: Target): Promise<Drift> {
   if (actual === expected) return { state: "current" };
   const want = expected.split("\n");
   const have = actual.split("\n");
-  const index = want.findIndex((line, i) => line !== have[i]);
+  const differs = (line: string, i: number) => line !== have[i];
+  // The header's spec hash differs on any edit: point at a line of the types when one differs too.
+  const first = want.findIndex(differs);
+  const inBody = want.findIndex((line, i) => i > first && differs(line, i));
+  const index = want[first]?.includes("spec sha256:") && inBody !== -1 ? inBody : first;
   const at = index === -1 ? want.length : index;
   return {
     state: "stale",

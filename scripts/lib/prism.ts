@@ -2,6 +2,7 @@
 // node_modules: as a mock of the spec, or as a validating proxy in front of
 // an upstream. Used by the contract suite, `npm run mock` and the proxy run.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -151,9 +152,16 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
 export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  // A killed process whose parent has exited lingers as a zombie until it is
+  // reaped; it runs nothing. Linux shows that state in /proc.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true;
   }
 }
 

@@ -1,15 +1,24 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { createConfig, lint } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 
-/** The header of every generated file: it names its source and the command that rebuilds it. */
-export const GENERATED_HEADER = `/**
+/**
+ * The header of every generated file: it names its source, the command that
+ * rebuilds it, and the spec's hash, so that any edit of the spec (an example or
+ * a server too, which change no type) makes the committed file stale.
+ */
+export function generatedHeader(specText: string): string {
+  const hash = createHash("sha256").update(specText).digest("hex");
+  return `/**
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run \`npm run generate\`.
+ * spec sha256: ${hash}
  */
 `;
+}
 
 /** Raised when the spec cannot be turned into types; says which file and why. */
 export class SpecError extends Error {
@@ -43,10 +52,10 @@ async function assertStructurallyValid(specPath: string): Promise<void> {
 export async function renderTypes(specPath: string): Promise<string> {
   try {
     // Read first so a missing file is reported as such, not as a parser error.
-    await readFile(specPath, "utf8");
+    const specText = await readFile(specPath, "utf8");
     await assertStructurallyValid(specPath);
     const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
-    return `${GENERATED_HEADER}\n${astToString(ast)}`;
+    return `${generatedHeader(specText)}\n${astToString(ast)}`;
   } catch (error) {
     if (error instanceof SpecError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -37,6 +37,14 @@ describe("check:generated", () => {
     expect(drift).toMatchObject({ expected: expect.stringContaining("bindinG of the prefix") });
   });
 
+  test("finds an edit that changes no type (an example's message), through the spec's hash in the header", async () => {
+    editSpec((t) => t.replace("message: Prefix not found", "message: Prefix not foune"));
+    expect(await findDrift(target)).toMatchObject({
+      state: "stale",
+      found: expect.stringContaining("spec sha256:"),
+    });
+  });
+
   test("finds a hand edit of the generated file", async () => {
     writeFileSync(
       target.out,

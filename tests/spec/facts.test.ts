@@ -26,6 +26,17 @@ function resultOf(schema: Node): Node {
   return flatten(spec, schema).properties.result;
 }
 
+/** The value of `key` in a property's schema, looking through the `allOf` parts that merging produced. */
+function constraint(schema: Node, key: string): unknown {
+  const resolved = deref(spec, schema);
+  if (resolved && key in resolved) return resolved[key];
+  for (const part of resolved?.allOf ?? []) {
+    const found = constraint(part, key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Whether a schema is, or is built with `allOf` on, the schema at `ref`. */
 function refersTo(schema: Node, ref: string): boolean {
   if (schema?.$ref === ref) return true;
@@ -120,15 +131,14 @@ describe("the envelope", () => {
     (_, r) => {
       const { properties, required } = flatten(spec, r.schema);
       expect(required.has("result")).toBe(true);
-      const merged = JSON.stringify(properties);
-      expect(merged).toContain('"const":false');
-      expect(merged).toContain('"minItems":1');
-      expect(merged).toContain('"type":"null"');
+      expect(constraint(properties.success, "const")).toBe(false);
+      expect(constraint(properties.errors, "minItems")).toBe(1);
+      expect(constraint(properties.result, "type")).toBe("null");
     },
   );
 
   test.each(all.filter(([, r]) => isSuccess(r.status)))("%s is a success: success is true", (_, r) => {
-    expect(JSON.stringify(flatten(spec, r.schema).properties.success)).toContain('"const":true');
+    expect(constraint(flatten(spec, r.schema).properties.success, "const")).toBe(true);
   });
 });
 
@@ -178,10 +188,10 @@ describe("operations", () => {
     expect(service.properties.name.type).toBe("string");
   });
 
-  test("every operation declares the failures a caller meets: 401, 403, 429, 500 and any other 4XX", () => {
+  test("every operation declares the failures a caller meets: 401, 403, 429, 500 and any other 4XX or 5XX", () => {
     for (const o of ops)
       expect(Object.keys(o.node.responses)).toEqual(
-        expect.arrayContaining(["401", "403", "429", "500", "4XX"]),
+        expect.arrayContaining(["401", "403", "429", "500", "4XX", "5XX"]),
       );
   });
 
