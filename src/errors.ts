@@ -28,7 +28,7 @@ export class InvalidArgumentError extends ServiceBindingsError {
 }
 
 /** What every failed request carries, whatever the reason. */
-interface RequestFacts {
+export interface RequestFacts {
   /** The HTTP method, e.g. `GET`. */
   method: string;
   /** The request path below the base URL, with its ids percent-encoded. */
@@ -50,13 +50,25 @@ export interface ApiErrorDetails extends RequestFacts {
   retryAfterSeconds: number | undefined;
 }
 
-/** The API answered, and the answer is an error: a 4xx or 5xx, or `success: false`. */
-export class CloudflareApiError extends ServiceBindingsError {
-  override name = "CloudflareApiError";
-  readonly status: number;
+/** A request that failed, for whatever reason: it names the method, the path and how many attempts were made. */
+export class RequestError extends ServiceBindingsError {
+  override name = "RequestError";
   readonly method: string;
   readonly path: string;
   readonly attempts: number;
+
+  constructor(message: string, facts: RequestFacts, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.method = facts.method;
+    this.path = facts.path;
+    this.attempts = facts.attempts;
+  }
+}
+
+/** The API answered, and the answer is an error: a 4xx or 5xx, or `success: false`. */
+export class CloudflareApiError extends RequestError {
+  override name = "CloudflareApiError";
+  readonly status: number;
   readonly errors: ResponseMessage[];
   readonly messages: ResponseMessage[];
   readonly rayId: string | undefined;
@@ -64,11 +76,8 @@ export class CloudflareApiError extends ServiceBindingsError {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(message: string, details: ApiErrorDetails) {
-    super(message);
+    super(message, details);
     this.status = details.status;
-    this.method = details.method;
-    this.path = details.path;
-    this.attempts = details.attempts;
     this.errors = details.errors;
     this.messages = details.messages;
     this.rayId = details.rayId;
@@ -128,18 +137,8 @@ export class MalformedResponseError extends CloudflareApiError {
 }
 
 /** No answer arrived: the connection was refused, reset or cut mid-body. `cause` holds the fetch error. */
-export class ConnectionError extends ServiceBindingsError {
+export class ConnectionError extends RequestError {
   override name = "ConnectionError";
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
-
-  constructor(message: string, facts: RequestFacts, cause: unknown) {
-    super(message, { cause });
-    this.method = facts.method;
-    this.path = facts.path;
-    this.attempts = facts.attempts;
-  }
 }
 
 /** An attempt took longer than `timeoutMs` and was abandoned. */
@@ -148,16 +147,6 @@ export class TimeoutError extends ConnectionError {
 }
 
 /** The caller's AbortSignal fired; `cause` is the signal's reason. No further attempt is made. */
-export class RequestAbortedError extends ServiceBindingsError {
+export class RequestAbortedError extends RequestError {
   override name = "RequestAbortedError";
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
-
-  constructor(message: string, facts: RequestFacts, cause: unknown) {
-    super(message, { cause });
-    this.method = facts.method;
-    this.path = facts.path;
-    this.attempts = facts.attempts;
-  }
 }

@@ -29,6 +29,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestAbortedError,
+  RequestError,
   ServiceBindingsError,
   TimeoutError,
   UnprocessableEntityError,

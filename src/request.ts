@@ -4,7 +4,13 @@ import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.ts";
 import { parseSuccessBody } from "./envelope.ts";
 import { errorFromResponse } from "./error-from-response.ts";
-import { ConnectionError, RequestAbortedError, ServiceBindingsError, TimeoutError } from "./errors.ts";
+import {
+  ConnectionError,
+  RequestAbortedError,
+  RequestError,
+  type ServiceBindingsError,
+  TimeoutError,
+} from "./errors.ts";
 import type { Route } from "./operations.ts";
 import { type Redactor, safeCause } from "./redact.ts";
 import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, sleep } from "./retry.ts";
@@ -125,9 +131,8 @@ async function attemptOnce(
     const reason = context.redact(describeCause(cause));
     if (!sent) {
       // The request could not even be built: a local fault that no retry can mend.
-      const error = new ServiceBindingsError(`${facts.method} ${facts.path} -> request not sent: ${reason}`, {
-        cause: safeCause(cause, context.redact),
-      });
+      const message = `${facts.method} ${facts.path} -> request not sent: ${reason}`;
+      const error = new RequestError(message, facts, safeCause(cause, context.redact));
       return { error, retryable: false };
     }
     const message = `${facts.method} ${facts.path} -> connection failed: ${reason}${suffix(attempt)}`;

@@ -12,6 +12,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RequestError,
   ServiceBindingsError,
   UnprocessableEntityError,
 } from "../../src/index.ts";
@@ -50,6 +51,7 @@ describe("the error class follows the status", () => {
     const error = await errorFor(failure(status, 1000, "Something"));
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(ServiceBindingsError);
+    expect(error).toBeInstanceOf(RequestError);
     expect(error.constructor).toBe(ErrorClass);
     expect(error.name).toBe(ErrorClass.name);
     expect(error.status).toBe(status);

@@ -10,6 +10,7 @@ import {
   MalformedResponseError,
   RateLimitError,
   RequestAbortedError,
+  RequestError,
   TimeoutError,
 } from "../../src/index.ts";
 import { ACCOUNT, BINDING, BINDING_ID, NO_WAIT, PREFIX, TOKEN } from "../support/fixtures.ts";
@@ -297,6 +298,8 @@ describe("the caller's AbortSignal", () => {
     setTimeout(() => controller.abort(new Error("user pressed stop")), 50);
     const error = await rejection(pending);
     expect(error).toBeInstanceOf(RequestAbortedError);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).not.toBeInstanceOf(ConnectionError);
     expect((error.cause as Error).message).toBe("user pressed stop");
     expect(server?.requests).toHaveLength(1);
   });
