@@ -6,65 +6,24 @@ import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { ROOT } from "./lib/paths.ts";
 
-/** One step: a name, what it proves, and the command that runs it. */
+/** One step: the npm script that runs it, and what it proves. */
 interface Step {
   name: string;
   proves: string;
-  command: string[];
 }
 
-/** The steps, in order: cheap static checks first, the long test run last. */
+/** The steps, in order: cheap static checks first, the long test run last. Each is an npm script. */
 export const STEPS: Step[] = [
-  {
-    name: "lint",
-    proves: "code is formatted and lint-clean (Biome)",
-    command: ["npx", "biome", "check", "."],
-  },
-  {
-    name: "lint:spec",
-    proves: "the spec lints with zero errors and warnings",
-    command: ["npm", "run", "--silent", "lint:spec"],
-  },
-  {
-    name: "check:generated",
-    proves: "generated/ is what the spec produces",
-    command: ["npm", "run", "--silent", "check:generated"],
-  },
-  {
-    name: "typecheck",
-    proves: "source, tests and examples compile",
-    command: ["npm", "run", "--silent", "typecheck"],
-  },
-  {
-    name: "check:breaking",
-    proves: "spec changes match the version bump",
-    command: ["npm", "run", "--silent", "check:breaking"],
-  },
-  {
-    name: "build",
-    proves: "dist/ builds: ESM JavaScript and .d.ts",
-    command: ["npm", "run", "--silent", "build"],
-  },
-  {
-    name: "size",
-    proves: "the bundle of a consumer stays within its size budget",
-    command: ["npm", "run", "--silent", "size"],
-  },
-  {
-    name: "lint:package",
-    proves: "the package's exports and types resolve (publint, attw)",
-    command: ["npm", "run", "--silent", "lint:package"],
-  },
-  {
-    name: "test:e2e",
-    proves: "the commands work end to end (proxy, gate, mock, packed package)",
-    command: ["npm", "run", "--silent", "test:e2e"],
-  },
-  {
-    name: "test",
-    proves: "unit, type and contract tests pass (Prism mock)",
-    command: ["npm", "run", "--silent", "test"],
-  },
+  { name: "lint:code", proves: "code is formatted and lint-clean (Biome)" },
+  { name: "lint:spec", proves: "the spec lints with zero errors and warnings" },
+  { name: "check:generated", proves: "generated/ is what the spec produces" },
+  { name: "typecheck", proves: "source, tests and examples compile" },
+  { name: "check:breaking", proves: "spec changes match the version bump" },
+  { name: "build", proves: "dist/ builds: ESM JavaScript and .d.ts" },
+  { name: "size", proves: "the bundle of a consumer stays within its size budget" },
+  { name: "lint:package", proves: "the package's exports and types resolve (publint, attw)" },
+  { name: "test:e2e", proves: "the commands work end to end (proxy, gate, mock, packed package)" },
+  { name: "test", proves: "unit, type and contract tests pass (Prism mock)" },
 ];
 
 interface Outcome {
@@ -75,8 +34,7 @@ interface Outcome {
 
 function run(step: Step): Promise<boolean> {
   return new Promise((resolve) => {
-    const [command = "", ...args] = step.command;
-    const child = spawn(command, args, {
+    const child = spawn("npm", ["run", "--silent", step.name], {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, FORCE_COLOR: "0" },
