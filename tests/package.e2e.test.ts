@@ -2,13 +2,14 @@
 // install it into a temporary project (offline, from npm's cache), then import
 // it with ESM `import` and CommonJS `require`, call it against a local server,
 // and type-check a consumer file.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { envelope, sendJson, startServer, type TestServer } from "./support/http-server.ts";
+import { runAsync } from "./support/run.ts";
 
 const SERVICES = [{ id: "969ebf53b1e84a5ab8c8b5e8d1de3d24", name: "CDN" }];
 let dir: string;
@@ -36,16 +37,9 @@ const CALL = `createServiceBindingsClient({ apiToken: "tok_0123456789abcdef", ma
   .listServices()
   .then((services) => console.log(JSON.stringify(services)));`;
 
-/** Runs a consumer file; asynchronously, so the local server in this process can answer it. */
-function runNode(file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [file, server.url], { cwd: dir });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.once("exit", (status) => resolve({ status, stdout, stderr }));
-  });
+/** Runs a consumer file against the local server; asynchronously, so the server in this process can answer. */
+function runNode(file: string) {
+  return runAsync(process.execPath, [file, server.url], { cwd: dir });
 }
 
 describe("the packed package", () => {

@@ -1,12 +1,12 @@
 // The validation proxy: `prism proxy` with the spec in front of a local
 // upstream catches each kind of drift, and `npm run contract:proxy` passes a
 // conformant upstream and fails a drifting one, naming the violation.
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ROOT } from "../../scripts/lib/paths.ts";
 import { type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
 import { createServiceBindingsClient } from "../../src/index.ts";
+import { EXTERNAL_TARGET_ENV } from "../support/fixtures.ts";
 import type { TestServer } from "../support/http-server.ts";
+import { runScriptAsync } from "../support/run.ts";
 import { type Drift, startUpstream } from "../support/upstream.ts";
 
 const state: { drift: Drift } = { drift: "none" };
@@ -78,27 +78,8 @@ describe("npm run contract:proxy", () => {
   async function runProxyCommand(drift: Drift): Promise<{ code: number | null; output: string }> {
     const own = await startUpstream({ drift });
     try {
-      return await new Promise((resolve) => {
-        const child = spawn(
-          process.execPath,
-          ["--import", "tsx", `${ROOT}scripts/contract-proxy.ts`, "--upstream", own.url],
-          {
-            cwd: ROOT,
-            stdio: ["ignore", "pipe", "pipe"],
-            env: {
-              ...process.env,
-              CLOUDFLARE_API_TOKEN: "tok_0123456789abcdef",
-              CLOUDFLARE_ACCOUNT_ID: "258def64c72dae45f3e4c8516e2111f2",
-              CLOUDFLARE_PREFIX_ID: "2af39739cc4e3b5910c918468bb89828",
-              NO_COLOR: "1",
-            },
-          },
-        );
-        let output = "";
-        child.stdout.on("data", (c: Buffer) => (output += c));
-        child.stderr.on("data", (c: Buffer) => (output += c));
-        child.once("exit", (code) => resolve({ code, output }));
-      });
+      const ran = await runScriptAsync("contract-proxy.ts", ["--upstream", own.url], EXTERNAL_TARGET_ENV);
+      return { code: ran.status, output: ran.stdout + ran.stderr };
     } finally {
       await own.close();
     }

@@ -23,3 +23,10 @@ export const SERVICES: Service[] = [
 
 /** Retries without real waiting, for tests that count attempts rather than time them. */
 export const NO_WAIT = { initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 };
+
+/** The environment the contract suite's external target mode needs, pointing at the fixtures above. */
+export const EXTERNAL_TARGET_ENV = {
+  CLOUDFLARE_API_TOKEN: TOKEN,
+  CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+  CLOUDFLARE_PREFIX_ID: PREFIX,
+};
