@@ -1,15 +1,19 @@
 // Checks values against the spec's own schemas, for the conformance subset:
 // it asserts shapes and types, never a mock's example values.
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { expect } from "vitest";
-import { loadSpec } from "../../scripts/lib/spec.ts";
+import type { Node } from "../../scripts/lib/spec.ts";
+import { specValidator } from "../../scripts/lib/spec-validator.ts";
 
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-ajv.addSchema({ ...loadSpec(), $id: "spec" });
+const validator = specValidator();
 
 /** Asserts that `value` is valid against `components.schemas[name]` of the spec. */
 export function expectSchema(value: unknown, name: string): void {
-  const validate = ajv.getSchema(`spec#/components/schemas/${name}`);
-  if (!validate) throw new Error(`the spec has no schema ${name}`);
+  const validate = validator.at(`/components/schemas/${name}`);
   expect(validate(value) ? [] : validate.errors, `${name}: ${JSON.stringify(value)}`).toEqual([]);
+}
+
+/** Asserts that `value` is valid against a schema taken from the spec (its references resolve in the spec). */
+export function expectValid(value: unknown, schema: Node): void {
+  const validate = validator.of(schema);
+  expect(validate(value) ? [] : validate.errors, JSON.stringify(value)).toEqual([]);
 }

@@ -1,18 +1,12 @@
 // Every named example in the spec validates against the schema it illustrates,
 // with no member the schema does not define: the mock serves these examples,
 // so an invalid one would teach the client and its users a wrong contract.
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, test } from "vitest";
 import { deref, flatten, loadSpec, type Node, operations, responses } from "../../scripts/lib/spec.ts";
+import { specValidator } from "../../scripts/lib/spec-validator.ts";
 
 const spec = loadSpec();
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-ajv.addSchema({ ...spec, $id: "spec" });
-
-/** A validator for the schema at `pointer` (a JSON Pointer into the spec). */
-function validatorFor(pointer: string) {
-  return ajv.compile({ $ref: `spec#${pointer}` });
-}
+const validatorFor = specValidator(spec).at;
 
 /** The item schema of an array schema, looking through `allOf` parts. */
 function itemsOf(schema: Node): Node {
