@@ -34,6 +34,17 @@ export function declaredCells(spec: Node): Cell[] {
   );
 }
 
+/** Statuses that stand in for a declared range when the suite forces one; none is listed by number in the spec. */
+export const RANGE_STAND_INS: Readonly<Record<string, readonly number[]>> = {
+  "4XX": [409, 422],
+  "5XX": [502, 503],
+};
+
+/** The concrete statuses that exercise a declared status key: itself, or a range's stand-ins. */
+export function concreteStatuses(declared: string): readonly number[] {
+  return RANGE_STAND_INS[declared] ?? [Number(declared)];
+}
+
 /** The declared status key an actual status matches: itself when declared, else its range (e.g. 4XX). */
 export function declaredStatus(declared: readonly string[], status: number): string | undefined {
   const exact = String(status);
