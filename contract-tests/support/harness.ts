@@ -4,7 +4,7 @@
 import { appendFileSync } from "node:fs";
 import { inject } from "vitest";
 import { declaredStatus } from "../../scripts/lib/contract-coverage.ts";
-import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
+import { loadSpec, operations, pathPattern, responses } from "../../scripts/lib/spec.ts";
 import {
   type Credentials,
   createServiceBindingsClient,
@@ -31,7 +31,7 @@ const spec = loadSpec();
 const routes = operations(spec).map((operation) => ({
   operationId: operation.operationId,
   method: operation.method.toUpperCase(),
-  pattern: new RegExp(`^${operation.path.replace(/\{\w+\}/g, "[^/]+")}$`),
+  pattern: pathPattern(operation.path),
   statuses: responses(spec, operation).map((r) => r.status),
 }));
 const basePath = new URL(target.baseUrl).pathname.replace(/\/$/, "");

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { commitsChanging, fileAt, newestTag, refExists } from "./git.ts";
 import { ROOT } from "./paths.ts";
+import { pointerSegments } from "./spec.ts";
 
 /** Where the spec and the version live, relative to the repository root. */
 export const SPEC_FILE = "spec/openapi.yaml";
@@ -142,7 +143,7 @@ export function diffSpecs(basePath: string, revisionPath: string): SpecChange[] 
 
 /** A sentence for a change that no rule described, e.g. "Added Response `responses/4XX`." */
 function describeChange(change: RedoclyChange): string {
-  const subject = change.property ?? change.path.split("/").slice(-2).join("/").replaceAll("~1", "/");
+  const subject = change.property ?? pointerSegments(change.path).slice(-2).join("/");
   const verb = { added: "Added", removed: "Removed", modified: "Changed" }[change.kind] ?? change.kind;
   return `${verb} ${change.typeName} \`${subject}\`.`;
 }
@@ -165,10 +166,7 @@ interface RedoclyChange {
 
 /** "GET /path" for a pointer inside an operation, else the pointer's first segment. */
 function operationOf(pointer: string): string {
-  const parts = pointer
-    .replace(/^#\//, "")
-    .split("/")
-    .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const parts = pointerSegments(pointer);
   if (parts[0] === "paths" && parts[1]) return parts[2] ? `${parts[2].toUpperCase()} ${parts[1]}` : parts[1];
   return parts[0] ?? "document";
 }

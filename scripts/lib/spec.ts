@@ -26,6 +26,19 @@ export function loadSpec(path: string = SPEC_PATH): Node {
   return parse(readFileSync(path, "utf8"));
 }
 
+/** The decoded segments of a JSON Pointer such as `#/paths/~1accounts/get` (RFC 6901: ~1 is "/", ~0 is "~"). */
+export function pointerSegments(pointer: string): string[] {
+  return pointer
+    .replace(/^#?\//, "")
+    .split("/")
+    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** A pattern that matches the request paths of a path template: each `{id}` is one non-empty segment. */
+export function pathPattern(template: string): RegExp {
+  return new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+")}$`);
+}
+
 /** Follows local `$ref`s (`#/...`) until it reaches a node that is not a reference. */
 export function deref(spec: Node, node: Node): Node {
   let current = node;
@@ -34,11 +47,7 @@ export function deref(spec: Node, node: Node): Node {
     const ref: string = current.$ref;
     if (!ref.startsWith("#/") || seen.has(ref)) throw new Error(`cannot resolve ${ref}`);
     seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((parent: Node, key) => parent?.[key], spec);
+    current = pointerSegments(ref).reduce((parent: Node, key) => parent?.[key], spec);
     if (current === undefined) throw new Error(`${ref} points at nothing`);
   }
   return current;

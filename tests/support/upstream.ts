@@ -2,7 +2,7 @@
 // answers every operation with the spec's first success example (401 without
 // credentials), or with one deliberate drift from the spec.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { loadSpec, type Node, operations, responses } from "../../scripts/lib/spec.ts";
+import { loadSpec, type Node, operations, pathPattern, responses } from "../../scripts/lib/spec.ts";
 import { startServer, type TestServer } from "./http-server.ts";
 
 /** How the upstream departs from the spec. */
@@ -15,7 +15,7 @@ const routes = operations(spec).map((operation) => {
   const unauthorized = all.find((r) => r.status === "401");
   return {
     method: operation.method.toUpperCase(),
-    pattern: new RegExp(`^(/[^/]+)*${operation.path.replace(/\{\w+\}/g, "[^/]+")}$`),
+    pattern: pathPattern(operation.path),
     status: Number(success?.status),
     body: Object.values<Node>(success?.examples ?? {})[0]?.value,
     unauthorized: Object.values<Node>(unauthorized?.examples ?? {})[0]?.value,
