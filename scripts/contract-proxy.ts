@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { ROOT } from "./lib/paths.ts";
-import { startPrism } from "./lib/prism.ts";
+import { startPrism, stopWithThisProcess } from "./lib/prism.ts";
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { upstream: { type: "string" } } });
 if (!values.upstream) {
@@ -37,11 +37,7 @@ const proxy = await startPrism({ upstream: values.upstream, quiet: true }).catch
 });
 console.log(`contract:proxy: validating proxy on ${proxy.url} in front of ${values.upstream}`);
 
-const stopOnSignal = (signal: NodeJS.Signals) => {
-  proxy.stop().then(() => process.kill(process.pid, signal));
-};
-process.once("SIGINT", stopOnSignal);
-process.once("SIGTERM", stopOnSignal);
+stopWithThisProcess(proxy);
 
 const suite = spawn(
   process.execPath,

@@ -2,7 +2,7 @@
 // development. Options: --port N (default 4010), --dynamic, --seed S.
 // Stops Prism on Ctrl-C (SIGINT) and SIGTERM.
 import { parseArgs } from "node:util";
-import { startPrism } from "./lib/prism.ts";
+import { startPrism, stopWithThisProcess } from "./lib/prism.ts";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -25,11 +25,8 @@ try {
   console.log(
     `Try: curl -H 'Authorization: Bearer x' ${prism.url}/accounts/258def64c72dae45f3e4c8516e2111f2/addressing/services`,
   );
-  const stop = () => {
-    prism.stop().then(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // Ctrl-C is how a developer ends the mock: exit cleanly once Prism is gone.
+  stopWithThisProcess(prism, () => process.exit(0));
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { coverage, type Exercised, formatReport } from "../../scripts/lib/contract-coverage.ts";
-import { isRunning, type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
+import { isRunning, type PrismServer, startPrism, stopWithThisProcess } from "../../scripts/lib/prism.ts";
 import { loadSpec } from "../../scripts/lib/spec.ts";
 import { createServiceBindingsClient } from "../../src/index.ts";
 import { externalTarget } from "./target.ts";
@@ -28,17 +28,7 @@ export default async function setup(project: TestProject) {
   console.log(
     `contract: Prism mock of spec/openapi.yaml on ${prism.url} (pid ${prism.pid}, ready in ${Math.round(prism.readyMs)} ms)`,
   );
-  const killNow = () => {
-    // Synchronous: on exit or a signal there is no time to await.
-    if (isRunning(prism.pid)) process.kill(prism.pid, "SIGKILL");
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    killNow();
-    process.kill(process.pid, signal);
-  };
-  process.once("exit", killNow);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const untie = stopWithThisProcess(prism);
 
   const dir = mkdtempSync(join(tmpdir(), "contract-"));
   const exercisedLog = join(dir, "exercised.jsonl");
@@ -55,9 +45,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await prism.stop();
-    process.off("exit", killNow);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    untie();
     if (isRunning(prism.pid)) throw new Error(`Prism (pid ${prism.pid}) outlived the contract run.`);
     const exercised = readFileSync(exercisedLog, "utf8")
       .split("\n")

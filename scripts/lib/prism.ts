@@ -148,6 +148,38 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
   clearTimeout(timer);
 }
 
+/**
+ * Ties Prism's life to this process. On SIGINT or SIGTERM, Prism is stopped
+ * and waited for, then `afterSignal` runs (by default the signal is raised
+ * again, so this process ends as it would have). Should this process exit
+ * first, Prism is killed on the way out (synchronously: on exit there is no
+ * time to wait). Returns a function that unties them.
+ */
+export function stopWithThisProcess(
+  server: PrismServer,
+  afterSignal: (signal: NodeJS.Signals) => void = (signal) => process.kill(process.pid, signal),
+): () => void {
+  const killNow = () => {
+    if (isRunning(server.pid)) process.kill(server.pid, "SIGKILL");
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    server.stop().then(() => {
+      process.off("exit", killNow);
+      afterSignal(signal);
+    });
+  };
+  process.once("exit", killNow);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return () => {
+    process.off("exit", killNow);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+}
+
 /** Whether a process with this pid still exists. */
 export function isRunning(pid: number): boolean {
   try {
