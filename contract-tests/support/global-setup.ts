@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
     `contract: Prism mock of spec/openapi.yaml on ${prism.url} (pid ${prism.pid}, ready in ${Math.round(prism.readyMs)} ms)`,
   );
   const untie = stopWithThisProcess(prism);
+  const spec = loadSpec();
 
   const dir = mkdtempSync(join(tmpdir(), "contract-"));
   const exercisedLog = join(dir, "exercised.jsonl");
@@ -37,8 +38,9 @@ export default async function setup(project: TestProject) {
     mode: "mock",
     baseUrl: prism.url,
     apiToken: "contract-test-token",
-    accountId: "258def64c72dae45f3e4c8516e2111f2",
-    prefixId: "2af39739cc4e3b5910c918468bb89828",
+    // The ids the spec's own parameter examples use, so the mock's answers and the calls agree.
+    accountId: spec.components.parameters.AccountId.example,
+    prefixId: spec.components.parameters.PrefixId.example,
     allowWrites: true,
     exercisedLog,
   });
@@ -58,7 +60,7 @@ export default async function setup(project: TestProject) {
     const methods = Object.keys(createServiceBindingsClient({ apiToken: "x" })).filter(
       (name) => name !== "raw",
     );
-    const report = coverage(loadSpec(), exercised, methods);
+    const report = coverage(spec, exercised, methods);
     console.log(formatReport(report));
     if (!report.ok) {
       // A throw here is only logged by vitest; the exit code is what fails CI.
