@@ -1,6 +1,7 @@
 // Turns the credential options into request headers, refusing anything but
 // exactly one form. No message here ever includes a credential's value.
 import { InvalidArgumentError } from "./errors.ts";
+import { typeOf } from "./validate.ts";
 
 /** The two ways to authenticate; exactly one must be given. */
 export interface Credentials {
@@ -42,7 +43,7 @@ export function authenticate(options: Credentials): { headers: Record<string, st
 
 function check(argument: string, value: unknown, allowed: RegExp): void {
   if (typeof value !== "string")
-    throw new InvalidArgumentError(argument, `must be a string, got a ${typeof value}`);
+    throw new InvalidArgumentError(argument, `must be a string, got ${typeOf(value)}`);
   if (value === "") throw new InvalidArgumentError(argument, "must not be empty");
   if (!allowed.test(value)) {
     throw new InvalidArgumentError(

@@ -1,5 +1,6 @@
 // Cloudflare's envelope: every answer is `{success, errors, messages, result}`.
 import type { ResponseMessage } from "./types.ts";
+import { typeOf } from "./validate.ts";
 
 /** The envelope as the client reads it; `result` is checked per operation. */
 export interface Envelope {
@@ -15,7 +16,7 @@ export type ResultShape = "array" | "object" | "none";
 /** The envelope in `value`, or why `value` is not one. */
 export function readEnvelope(value: unknown): Envelope | { problem: string } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { problem: `body is not the Cloudflare envelope: expected an object, got ${describe(value)}` };
+    return { problem: `body is not the Cloudflare envelope: expected an object, got ${typeOf(value)}` };
   }
   const body = value as Record<string, unknown>;
   if (typeof body.success !== "boolean") return { problem: missing("success", "a boolean", body.success) };
@@ -55,12 +56,6 @@ export function parseSuccessBody(
 }
 
 function missing(member: string, expected: string, found: unknown): string {
-  const got = found === undefined ? "it is missing" : `got ${describe(found)}`;
+  const got = found === undefined ? "it is missing" : `got ${typeOf(found)}`;
   return `body is not the Cloudflare envelope: \`${member}\` must be ${expected}, ${got}`;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

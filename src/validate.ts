@@ -79,9 +79,13 @@ export function checkRetries(argument: string, value: unknown, limit: number): n
 
 /** A short, value-free description of what was given, safe to print. */
 function kind(value: unknown): string {
+  return typeof value === "number" ? String(value) : typeOf(value);
+}
+
+/** What kind of value this is ("null", "an array", "a string"), never the value itself: safe for secrets and bodies. */
+export function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "number") return String(value);
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
