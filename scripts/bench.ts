@@ -32,16 +32,22 @@ async function prismReady(runs: number): Promise<Row[]> {
   ];
 }
 
-/** The wall time of a whole npm script, as a user runs it. */
-function scriptWall(script: string, budgetSeconds: number | undefined): Row {
-  const started = performance.now();
-  const ran = spawnSync("npm", ["run", "--silent", script], { cwd: ROOT, stdio: "ignore" });
-  const seconds = (performance.now() - started) / 1000;
+/** The wall time of a whole npm script, as a user runs it: the median of `runs`, since one run is at the mercy of the machine's load. */
+function scriptWall(script: string, budgetSeconds: number | undefined, runs = 3): Row {
+  const times: number[] = [];
+  let passed = true;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const ran = spawnSync("npm", ["run", "--silent", script], { cwd: ROOT, stdio: "ignore" });
+    times.push((performance.now() - started) / 1000);
+    passed &&= ran.status === 0;
+  }
+  const seconds = median(times);
   return {
-    what: `\`npm ${script === "test" ? "test" : `run ${script}`}\` wall time (${ran.status === 0 ? "passed" : "FAILED"})`,
+    what: `\`npm ${script === "test" ? "test" : `run ${script}`}\` wall time, median of ${runs} (${passed ? "passed" : "FAILED"}; runs ${times.map((t) => t.toFixed(1)).join(", ")} s)`,
     measured: `${seconds.toFixed(1)} s`,
     budget: budgetSeconds === undefined ? "-" : `<= ${budgetSeconds} s`,
-    met: budgetSeconds === undefined ? undefined : ran.status === 0 && seconds <= budgetSeconds,
+    met: budgetSeconds === undefined ? undefined : passed && seconds <= budgetSeconds,
   };
 }
 
@@ -88,7 +94,7 @@ await step(
   async () => (await measureTypecheckTime()).rows,
 );
 await step("Prism", () => prismReady(7));
-await step("Test suites", () => [scriptWall("test", 15), scriptWall("test:e2e", undefined)]);
+await step("Test suites", () => [scriptWall("test", 15), scriptWall("test:e2e", undefined, 1)]);
 
 const mark = (met: boolean | undefined) => (met === undefined ? "-" : met ? "yes" : "**no**");
 const report = [
