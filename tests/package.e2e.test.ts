@@ -1,19 +1,25 @@
 // The published package, as a consumer gets it: build, pack the tarball,
-// install it into a temporary project (offline, from npm's cache), then import
-// it with ESM `import` and CommonJS `require`, call it against a local server,
-// and type-check a consumer file.
+// install it into a temporary project, then import it with ESM `import` and
+// CommonJS `require`, call it against a local server, and type-check a
+// consumer file. The install uses an empty npm cache and a registry on
+// 127.0.0.1 that serves only what `npm ci` installed: npm resolves the
+// package's published `dependencies` by their ranges, as on a user's machine,
+// and nothing else is reachable.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { envelope, sendJson, startServer, type TestServer } from "./support/http-server.ts";
+import { startLocalRegistry } from "./support/local-registry.ts";
 import { runAsync } from "./support/run.ts";
 
 const SERVICES = [{ id: "969ebf53b1e84a5ab8c8b5e8d1de3d24", name: "CDN" }];
 let dir: string;
 let server: TestServer;
+/** The packages npm asked the local registry for while installing the tarball. */
+let fetchedFromRegistry: string[] = [];
 
 beforeAll(async () => {
   server = await startServer((_, response) => sendJson(response, 200, envelope(SERVICES)));
@@ -22,10 +28,26 @@ beforeAll(async () => {
   execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: ROOT, stdio: "ignore" });
   const tarball = readdirSync(dir).find((name) => name.endsWith(".tgz"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", `./${tarball}`], {
-    cwd: dir,
-    stdio: "ignore",
-  });
+  const registry = await startLocalRegistry();
+  try {
+    // An empty cache and an empty user config: nothing from this machine's npm setup can help.
+    const npmHome = join(dir, ".npm-home");
+    mkdirSync(npmHome);
+    writeFileSync(join(npmHome, "npmrc"), "");
+    const install = await runAsync("npm", ["install", "--no-audit", "--no-fund", `./${tarball}`], {
+      cwd: dir,
+      env: {
+        npm_config_registry: `${registry.url}/`,
+        npm_config_cache: join(npmHome, "cache"),
+        npm_config_userconfig: join(npmHome, "npmrc"),
+        npm_config_update_notifier: "false",
+      },
+    });
+    if (install.status !== 0) throw new Error(`npm install of the packed package failed:\n${install.stderr}`);
+    fetchedFromRegistry = [...registry.requested];
+  } finally {
+    await registry.close();
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -44,6 +66,8 @@ function runNode(file: string) {
 
 describe("the packed package", () => {
   test("installs with openapi-fetch as its only dependency", () => {
+    // The consumer asked only for the tarball: its published manifest is what named openapi-fetch.
+    expect(fetchedFromRegistry.sort()).toEqual(["openapi-fetch", "openapi-typescript-helpers"]);
     const installed = readdirSync(join(dir, "node_modules")).filter((name) => !name.startsWith("."));
     expect(installed.sort()).toEqual(
       ["cloudflare-service-bindings", "openapi-fetch", "openapi-typescript-helpers"].sort(),
