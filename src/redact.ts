@@ -11,16 +11,75 @@ export type Redactor = (text: string) => string;
 const MAX_CAUSE_DEPTH = 8;
 
 /**
- * A redactor for the given secrets. Each is matched raw, percent-encoded and
- * JSON-escaped, ignoring case (an e-mail may be echoed back in another case).
+ * Below this length a value cannot be a real Cloudflare credential (API tokens
+ * have 40 characters, Global API Keys 37): it is a test's stand-in such as
+ * `"t"`, and is matched only as a whole word, so it cannot garble a message.
+ */
+export const WHOLE_WORD_BELOW = 8;
+
+/** Characters that make up a word, for the whole-word rule. */
+const WORD = "A-Za-z0-9_";
+
+/**
+ * A redactor for the given secrets. The rule:
+ * - each secret is matched raw, percent-encoded and JSON-escaped, ignoring
+ *   case (an e-mail may be echoed back in another case);
+ * - a secret of `WHOLE_WORD_BELOW` characters or more is matched anywhere,
+ *   and also base64-encoded (standard and URL-safe alphabets, case-sensitive)
+ *   at each of the three alignments it can have inside a longer encoded
+ *   string, as Basic auth or a proxy's echo would carry it;
+ * - a shorter secret is matched only as a whole word, never inside another;
+ * - the marker `[REDACTED]` is never matched, so redacting twice changes nothing.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
-  const forms = secrets.flatMap((s) => (s ? [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)] : []));
-  if (forms.length === 0) return (text) => text;
-  // Longest first, so a secret that contains another is replaced whole.
-  const unique = [...new Set(forms)].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(unique.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
-  return (text) => text.replace(pattern, REDACTED);
+  const present = secrets.filter((s) => s !== "");
+  if (present.length === 0) return (text) => text;
+  const textForms = (s: string) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)];
+  const long = present.filter((s) => s.length >= WHOLE_WORD_BELOW);
+  const short = present.filter((s) => s.length < WHOLE_WORD_BELOW);
+  const passes = [
+    patternOf(long.flatMap(textForms), "gi"),
+    patternOf(short.flatMap(textForms), "gi", `(?<![${WORD}])(?:`, `)(?![${WORD}])`),
+    patternOf(long.flatMap(base64Forms), "g"),
+  ].filter((pattern) => pattern !== undefined);
+  return (text) => {
+    let result = text;
+    for (const pattern of passes) {
+      result = result
+        .split(REDACTED)
+        .map((part) => part.replace(pattern, REDACTED))
+        .join(REDACTED);
+    }
+    return result;
+  };
+}
+
+/** One alternation of the forms, longest first so a form that contains another is replaced whole. */
+function patternOf(forms: string[], flags: string, before = "(?:", after = ")"): RegExp | undefined {
+  const unique = [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return undefined;
+  const escaped = unique.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`${before}${escaped.join("|")}${after}`, flags);
+}
+
+/**
+ * The base64 characters that encode `secret` wherever it sits in a longer
+ * encoded text: for each of its three possible offsets modulo 3 bytes, only
+ * the characters made of the secret's bits alone (the first and last may
+ * share bits with its neighbours, so they are left out).
+ */
+export function base64Forms(secret: string): string[] {
+  // btoa takes a "binary string": one character per byte of the UTF-8 encoding.
+  const binary = String.fromCharCode(...new TextEncoder().encode(secret));
+  const forms: string[] = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = btoa("\0".repeat(offset) + binary);
+    const first = Math.ceil((offset * 8) / 6);
+    const end = Math.floor(((offset + binary.length) * 8) / 6);
+    const standard = encoded.slice(first, end);
+    forms.push(standard, standard.replaceAll("+", "-").replaceAll("/", "_"));
+  }
+  return forms;
 }
 
 /** Network details worth keeping from a fetch error's cause (e.g. ECONNREFUSED and the address). */
