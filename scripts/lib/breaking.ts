@@ -213,9 +213,15 @@ export function judge(changes: SpecChange[], baseVersion: string | undefined, he
   const [headMajor, headMinor] = semver(headVersion);
   const failures: string[] = [];
   const breaking = changes.filter((c) => c.impact === "major");
-  if (breaking.length > 0 && headMajor <= baseMajor) {
+  // Before 1.0.0 the minor number is the breaking one: npm's ^0.1.0 accepts 0.1.x only, never 0.2.0.
+  const beforeOne = baseMajor === 0 && headMajor === 0;
+  const bumpedBreaking = beforeOne ? headMinor > baseMinor : headMajor > baseMajor;
+  if (breaking.length > 0 && !bumpedBreaking) {
+    const [bump, next] = beforeOne
+      ? ["minor version bump (the breaking number before 1.0.0)", `0.${baseMinor + 1}.0`]
+      : ["major version bump", `${baseMajor + 1}.0.0`];
     failures.push(
-      `${breaking.length} breaking change(s) need a major version bump: package.json is ${headVersion}, it was ${baseVersion} at the base; set it to ${baseMajor + 1}.0.0 or undo the change.`,
+      `${breaking.length} breaking change(s) need a ${bump}: package.json is ${headVersion}, it was ${baseVersion} at the base; set it to ${next} or undo the change.`,
     );
   }
   const addsOperations = changes.some(
