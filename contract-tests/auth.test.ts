@@ -5,6 +5,8 @@ import { AuthenticationError } from "../src/index.ts";
 import { contractClient, takeViolations } from "./support/harness.ts";
 
 describe("authentication", () => {
+  // Prism refuses it with 401 (its own security check); the live API answers 400 with code 9106 (the spec's
+  // missing_credentials example, exercised in examples.test.ts). Both are an AuthenticationError.
   test("a request without credentials is refused by the mock, and the client throws AuthenticationError", async () => {
     const client = contractClient({ stripCredentials: true });
     const error = await client.listServices().then(

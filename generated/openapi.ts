@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: 788168ff4d27e0895ccc202cba5625b3aeeacc86b1e2c220b0827cc35c2c9991
+ * spec sha256: 709107c5a6d6a19004fad04a994da1232003b4c4643ad7c00fd988be43a13ebf
  */
 
 export interface paths {
@@ -203,7 +203,9 @@ export interface components {
         /** @description One error or informational message of the envelope. */
         ResponseMessage: {
             /**
-             * @description A stable numeric code for the condition.
+             * @description A stable numeric code for the condition. At least 1000, as
+             *     Cloudflare's published schema says, except on a 429: see
+             *     RateLimitMessage.
              * @example 1002
              */
             code: number;
@@ -216,6 +218,42 @@ export interface components {
                 /** @description A JSON Pointer to the offending member of the request body. */
                 pointer?: string;
             };
+        };
+        /**
+         * @description An error of a 429 answer. Its code has no lower bound because the live
+         *     API sends code 971 on a 429 (observed:
+         *     https://github.com/cloudflare/terraform-provider-cloudflare/issues/5505),
+         *     below the minimum of 1000 that Cloudflare's published schema gives
+         *     every message; validating live 429 answers against that minimum would
+         *     report each of them as a violation.
+         */
+        RateLimitMessage: {
+            /**
+             * @description A numeric code for the condition; 971 as observed.
+             * @example 971
+             */
+            code: number;
+            /** @description A human-readable description of the condition. */
+            message: string;
+            /** @description A link to documentation about the condition. */
+            documentation_url?: string;
+        };
+        /**
+         * @description The envelope of a 429: the failure envelope, with errors that are
+         *     RateLimitMessage (any integer code) instead of ResponseMessage.
+         */
+        RateLimitEnvelope: {
+            /**
+             * @description Always `false` for a failed request.
+             * @constant
+             */
+            success: false;
+            /** @description The conditions that made the request fail; never empty. */
+            errors: components["schemas"]["RateLimitMessage"][];
+            /** @description Informational messages about the request. */
+            messages: components["schemas"]["ResponseMessage"][];
+            /** @description Always `null` for a failed request. */
+            result: null;
         };
         /**
          * @description Cloudflare's standard response envelope. Every response of this API,
@@ -275,6 +313,20 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description The request carried no credentials. Observed: the live API answers
+         *     this with 400 and code 9106 (see the example), where the published
+         *     schema suggests 401.
+         */
+        MissingCredentials: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description The binding cannot be created as asked. */
         CreateBadRequest: {
             headers: {
@@ -285,7 +337,11 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Credentials are missing or invalid. */
+        /**
+         * @description The credentials were refused: an API token that is invalid, expired
+         *     or revoked, or an e-mail and key that do not match. (Missing
+         *     credentials are a 400; see MissingCredentials.)
+         */
         Unauthorized: {
             headers: {
                 "CF-Ray": components["headers"]["CfRay"];
@@ -340,8 +396,10 @@ export interface components {
             };
         };
         /**
-         * @description The rate limit was exceeded. `Retry-After` says how many seconds to
-         *     wait before trying again.
+         * @description The rate limit was exceeded. `Retry-After`, when present, says how
+         *     many seconds to wait before trying again. The body's schema is
+         *     RateLimitEnvelope, whose error codes have no lower bound: the live
+         *     API sends code 971 here (observed, see the example).
          */
         TooManyRequests: {
             headers: {
@@ -350,7 +408,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
+                "application/json": components["schemas"]["RateLimitEnvelope"];
             };
         };
         /**
@@ -395,6 +453,11 @@ export interface components {
         CfRay: string;
         /**
          * @description How many seconds to wait before sending the request again.
+         *     Cloudflare documents it as sent once the rate limit was reached
+         *     (https://developers.cloudflare.com/fundamentals/api/reference/limits/),
+         *     but it is not guaranteed. Observed missing on some 429 answers
+         *     (https://github.com/cloudflare/workers-sdk/pull/14877: "This isn't
+         *     always set - but in certain cases it is"), so it is optional here.
          * @example 30
          */
         RetryAfter: number;
@@ -434,6 +497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceBindingListResponse"];
                 };
             };
+            400: components["responses"]["MissingCredentials"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["PrefixNotFound"];
@@ -524,6 +588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceBindingResponse"];
                 };
             };
+            400: components["responses"]["MissingCredentials"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["BindingNotFound"];
@@ -569,6 +634,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResponse"];
                 };
             };
+            400: components["responses"]["MissingCredentials"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["BindingNotFound"];
@@ -604,6 +670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceListResponse"];
                 };
             };
+            400: components["responses"]["MissingCredentials"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];

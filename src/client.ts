@@ -147,6 +147,7 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
   });
   const context: CallContext = {
     raw,
+    baseUrl,
     fetch,
     trustsSignal: options.fetch === undefined,
     redact: createRedactor(secrets),

@@ -96,7 +96,7 @@ export class BadRequestError extends CloudflareApiError {
   override name = "BadRequestError";
 }
 
-/** 401: credentials are missing or invalid. */
+/** 401, or a 400 whose code says the credentials are missing (9106): credentials are missing or refused. */
 export class AuthenticationError extends CloudflareApiError {
   override name = "AuthenticationError";
 }
@@ -109,6 +109,17 @@ export class PermissionDeniedError extends CloudflareApiError {
 /** 404: the prefix or the binding does not exist. */
 export class NotFoundError extends CloudflareApiError {
   override name = "NotFoundError";
+}
+
+/**
+ * The URL names no endpoint of the API, so nothing was looked up: a 404 whose
+ * body is not the API's envelope (a mock's or a proxy's route-not-found page),
+ * or Cloudflare's "No route for that URI". The message names the base URL,
+ * the likely cause. Deliberately not a NotFoundError: code that creates what
+ * is "not found" must not act on it.
+ */
+export class RouteNotFoundError extends CloudflareApiError {
+  override name = "RouteNotFoundError";
 }
 
 /** 409: the request conflicts with the current state, e.g. an overlapping binding. */

@@ -15,7 +15,7 @@ export {
   type ServiceBindingsClientOptions,
 } from "./client.ts";
 export type { Credentials } from "./credentials.ts";
-export { ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
+export { ERROR_CLASS_BY_CODE, ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
 export {
   AuthenticationError,
   BadRequestError,
@@ -30,6 +30,7 @@ export {
   RateLimitError,
   RequestAbortedError,
   RequestError,
+  RouteNotFoundError,
   ServiceBindingsError,
   TimeoutError,
   UnprocessableEntityError,

@@ -18,6 +18,8 @@ import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, slee
 /** What every call of one client shares. */
 export interface CallContext {
   raw: Client<paths>;
+  /** The base URL, for errors that say the URL reaches no endpoint. */
+  baseUrl: string;
   fetch: (request: Request) => Promise<Response>;
   /** Whether `fetch` is known to honour its AbortSignal (the built-in one does). */
   trustsSignal: boolean;
@@ -176,6 +178,7 @@ function failedAnswer(
   response: Response,
 ) {
   return {
+    baseUrl: context.baseUrl,
     method: route.method,
     path: pathOf(route, pathParams),
     attempts: attempt,

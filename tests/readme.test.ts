@@ -3,6 +3,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { createServiceBindingsClient, type ServiceBindingsClientOptions } from "../src/index.ts";
+import { fakeFetch, json } from "./support/fake-fetch.ts";
+import { ACCOUNT, BINDING_ID, PREFIX } from "./support/fixtures.ts";
+import { deadServerUrl } from "./support/http-server.ts";
 
 const readme = readFileSync(`${ROOT}README.md`, "utf8");
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => (match[1] ?? "").trim());
@@ -31,6 +35,69 @@ describe("README.md", () => {
       "listServices",
     ]) {
       expect(blocks.some((block) => block.includes(`client.${method}(`))).toBe(true);
+    }
+  });
+});
+
+/** The message a client with these options rejects with. */
+async function messageOf(
+  options: Partial<ServiceBindingsClientOptions>,
+  call: (client: ReturnType<typeof createServiceBindingsClient>) => Promise<unknown>,
+): Promise<string> {
+  const client = createServiceBindingsClient({
+    apiToken: "t",
+    accountId: ACCOUNT,
+    maxRetries: 0,
+    ...options,
+  });
+  return call(client).then(
+    () => "(no error)",
+    (error: Error) => error.message,
+  );
+}
+
+describe("README.md's sample log lines", () => {
+  const samples = [...readme.matchAll(/```\n(GET [\s\S]*?)```/g)].flatMap((m) =>
+    (m[1] ?? "").trim().split("\n"),
+  );
+
+  test("are what the client prints (up to a closing …, where the README cuts a long excerpt)", async () => {
+    const prismPage = {
+      type: "https://stoplight.io/prism/errors#NO_PATH_MATCHED_ERROR",
+      title: "Route not resolved, no path matched",
+      status: 404,
+      detail: "The route /client/v4/accounts could not be resolved",
+    };
+    const printed = [
+      await messageOf(
+        {
+          fetch: fakeFetch(
+            json(
+              404,
+              {
+                success: false,
+                errors: [{ code: 1002, message: "Binding not found" }],
+                messages: [],
+                result: null,
+              },
+              { "cf-ray": "8f1e2d3c4b5a6978-AMS" },
+            ),
+          ).fetch,
+        },
+        (c) => c.getServiceBinding({ prefix_id: PREFIX, binding_id: BINDING_ID }),
+      ),
+      await messageOf(
+        { baseUrl: "http://127.0.0.1:4010/client/v4", fetch: fakeFetch(json(404, prismPage)).fetch },
+        (c) => c.listServices(),
+      ),
+      await messageOf({ baseUrl: await deadServerUrl() }, (c) => c.listServices()),
+    ];
+    expect(samples.length).toBe(printed.length);
+    for (const [index, sample] of samples.entries()) {
+      const cut = sample.indexOf("…");
+      if (cut === -1) expect(printed[index]).toBe(sample);
+      else
+        expect(printed[index]?.startsWith(sample.slice(0, cut)), `${sample}\n${printed[index]}`).toBe(true);
     }
   });
 });

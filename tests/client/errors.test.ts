@@ -7,12 +7,14 @@ import {
   CloudflareApiError,
   ConflictError,
   createServiceBindingsClient,
+  ERROR_CLASS_BY_CODE,
   InternalServerError,
   MalformedResponseError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   RequestError,
+  RouteNotFoundError,
   ServiceBindingsError,
   UnprocessableEntityError,
 } from "../../src/index.ts";
@@ -22,9 +24,15 @@ import { ACCOUNT, BINDING_ID, PREFIX, TOKEN } from "../support/fixtures.ts";
 const PATH = `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings/${BINDING_ID}`;
 
 /** The error a GET rejects with, given one answer (retries off, so one answer is one outcome). */
-async function errorFor(answer: Answer): Promise<CloudflareApiError> {
+async function errorFor(answer: Answer, baseUrl?: string): Promise<CloudflareApiError> {
   const { fetch } = fakeFetch(answer);
-  const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch, maxRetries: 0 });
+  const client = createServiceBindingsClient({
+    apiToken: TOKEN,
+    accountId: ACCOUNT,
+    fetch,
+    maxRetries: 0,
+    baseUrl,
+  });
   const error = await client.getServiceBinding({ prefix_id: PREFIX, binding_id: BINDING_ID }).then(
     () => undefined,
     (e: unknown) => e,
@@ -55,6 +63,118 @@ describe("the error class follows the status", () => {
     expect(error.constructor).toBe(ErrorClass);
     expect(error.name).toBe(ErrorClass.name);
     expect(error.status).toBe(status);
+  });
+});
+
+/** The failure envelope with these errors, as the live API sends it. */
+const observed = (status: number, ...errors: { code: number; message: string }[]) =>
+  json(status, { success: false, errors, messages: [], result: null });
+
+// The bodies the live API was seen to send (sources in src/error-from-response.ts and the spec).
+const CODE_CASES = [
+  [
+    "400 with 9106, missing credentials",
+    observed(400, { code: 9106, message: "Missing X-Auth-Key, X-Auth-Email or Authorization headers" }),
+    AuthenticationError,
+  ],
+  [
+    "400 with 7003 and 7000, no route",
+    observed(
+      400,
+      { code: 7003, message: "Could not route to /accounts/x, perhaps your object identifier is invalid?" },
+      { code: 7000, message: "No route for that URI" },
+    ),
+    RouteNotFoundError,
+  ],
+  [
+    "400 with 7000 alone",
+    observed(400, { code: 7000, message: "No route for that URI" }),
+    RouteNotFoundError,
+  ],
+  [
+    "400 with 7003 alone",
+    observed(400, {
+      code: 7003,
+      message: "Could not route to /accounts/x, perhaps your object identifier is invalid?",
+    }),
+    RouteNotFoundError,
+  ],
+] as const;
+
+describe("an error code the API was seen to send decides the class over the status", () => {
+  test.each(CODE_CASES)("%s -> %o", async (_, answer, ErrorClass) => {
+    const error = await errorFor(answer);
+    expect(error.constructor).toBe(ErrorClass);
+    expect(error.name).toBe(ErrorClass.name);
+    expect(error.status).toBe(400);
+  });
+
+  test("every row of ERROR_CLASS_BY_CODE has a case above", () => {
+    const cased = CODE_CASES.map(([name]) => name);
+    for (const row of ERROR_CLASS_BY_CODE) {
+      expect(
+        cased.some((name) => name.startsWith(`${row.status} with`) && name.includes(String(row.code))),
+      ).toBe(true);
+    }
+  });
+
+  test.each([
+    [
+      "another code on a 400 stays a BadRequestError",
+      observed(400, { code: 1001, message: "Invalid CIDR" }),
+      BadRequestError,
+    ],
+    [
+      "a listed code counts wherever it stands among the errors",
+      observed(400, { code: 1001, message: "Invalid CIDR" }, { code: 9106, message: "Missing" }),
+      AuthenticationError,
+    ],
+    [
+      "9106 on a 403 follows the status",
+      observed(403, { code: 9106, message: "Missing" }),
+      PermissionDeniedError,
+    ],
+    [
+      "7000 in an envelope on a 404 follows the status",
+      observed(404, { code: 7000, message: "No route" }),
+      NotFoundError,
+    ],
+  ])("%s", async (_, answer, ErrorClass) => {
+    expect((await errorFor(answer)).constructor).toBe(ErrorClass);
+  });
+
+  test("no route for the URI names the base URL as the likely cause", async () => {
+    const error = await errorFor(
+      observed(400, { code: 7000, message: "No route for that URI" }),
+      "https://api.cloudflare.com/client/v4/client/v4",
+    );
+    expect(error.message).toBe(
+      `GET ${PATH} -> 400: No route for that URI (code 7000); check baseUrl https://api.cloudflare.com/client/v4/client/v4`,
+    );
+  });
+});
+
+describe("a 404 that is not the API's envelope reached no endpoint: RouteNotFoundError, never NotFoundError", () => {
+  const prismPage = {
+    type: "https://stoplight.io/prism/errors#NO_PATH_MATCHED_ERROR",
+    title: "Route not resolved, no path matched",
+    status: 404,
+    detail: "The route /client/v4/accounts could not be found",
+  };
+  test.each([
+    ["a mock's problem+json page", json(404, prismPage, { "content-type": "application/problem+json" })],
+    ["an HTML page", new Response("<html><body>404 Not Found</body></html>", { status: 404 })],
+    ["an empty body", new Response(null, { status: 404 })],
+  ])("%s", async (_, answer) => {
+    const error = await errorFor(answer, "http://127.0.0.1:4010/client/v4");
+    expect(error).toBeInstanceOf(RouteNotFoundError);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error.status).toBe(404);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^GET ${PATH} -> 404: no endpoint of the API at this path; check baseUrl http://127\\.0\\.0\\.1:4010/client/v4 \\(`,
+      ),
+    );
   });
 });
 
