@@ -22,8 +22,6 @@ describe("a base URL under which the API has no endpoint", () => {
     expect(error).toBeInstanceOf(RouteNotFoundError);
     expect(error).not.toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404 });
-    expect((error as Error).message).toContain(
-      `no endpoint of the API at this path; check baseUrl ${baseUrl}`,
-    );
+    expect((error as Error).message).toContain(`no such API endpoint; check baseUrl ${baseUrl}`);
   });
 });

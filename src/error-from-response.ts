@@ -44,12 +44,12 @@ export const ERROR_CLASS_BY_CODE: readonly {
   // missing credentials with 400, not 401. Seen with its status in
   // https://github.com/cloudflare/cloudflare-python/issues/2678.
   { status: 400, code: 9106, errorClass: AuthenticationError },
-  // "No route for that URI" (7000), often with "Could not route to …, perhaps your
-  // object identifier is invalid?" (7003): the URL names no endpoint, usually a
-  // wrong baseUrl. Seen as 400 in https://github.com/cloudflare/cloudflare-go/issues/118
-  // and https://github.com/cloudflare/wrangler/issues/211.
+  // "No route for that URI" (7000): the URL names no endpoint, usually a wrong
+  // baseUrl. Seen as 400, alone (https://github.com/Jazee6/cloudflare-ai-web/issues/52)
+  // and after 7003 "Could not route to …, perhaps your object identifier is
+  // invalid?" (https://github.com/cloudflare/cloudflare-go/issues/118,
+  // https://github.com/cloudflare/wrangler/issues/211); 7003 was not seen alone.
   { status: 400, code: 7000, errorClass: RouteNotFoundError },
-  { status: 400, code: 7003, errorClass: RouteNotFoundError },
 ];
 
 /** How many characters of a non-envelope body an error keeps. */
@@ -116,9 +116,7 @@ export function errorFromResponse(answer: FailedAnswer): CloudflareApiError {
       : classFor(status, errors);
   if (ErrorClass === RouteNotFoundError) {
     const hint = `check baseUrl ${answer.baseUrl}`;
-    summary = isEnvelope
-      ? `${summary}; ${hint}`
-      : `no endpoint of the API at this path; ${hint} (${summary})`;
+    summary = isEnvelope ? `${summary}; ${hint}` : `no such API endpoint; ${hint} (${summary})`;
   }
   let message = `${answer.method} ${answer.path} -> ${status}: ${summary}`;
   if (details.rayId) message += `, cf-ray ${details.rayId}`;

@@ -17,9 +17,6 @@ const MAX_CAUSE_DEPTH = 8;
  */
 export const WHOLE_WORD_BELOW = 8;
 
-/** Characters that make up a word, for the whole-word rule. */
-const WORD = "A-Za-z0-9_";
-
 /**
  * A redactor for the given secrets. The rule:
  * - each secret is matched raw, percent-encoded and JSON-escaped, ignoring
@@ -32,54 +29,57 @@ const WORD = "A-Za-z0-9_";
  * - the marker `[REDACTED]` is never matched, so redacting twice changes nothing.
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
-  const present = secrets.filter((s) => s !== "");
-  if (present.length === 0) return (text) => text;
-  const textForms = (s: string) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)];
-  const long = present.filter((s) => s.length >= WHOLE_WORD_BELOW);
-  const short = present.filter((s) => s.length < WHOLE_WORD_BELOW);
-  const passes = [
-    patternOf(long.flatMap(textForms), "gi"),
-    patternOf(short.flatMap(textForms), "gi", `(?<![${WORD}])(?:`, `)(?![${WORD}])`),
-    patternOf(long.flatMap(base64Forms), "g"),
-  ].filter((pattern) => pattern !== undefined);
-  return (text) => {
-    let result = text;
-    for (const pattern of passes) {
-      result = result
-        .split(REDACTED)
-        .map((part) => part.replace(pattern, REDACTED))
-        .join(REDACTED);
+  const anywhere: string[] = [];
+  const words: string[] = [];
+  const encoded: string[] = [];
+  for (const secret of secrets) {
+    if (!secret) continue;
+    const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+    if (secret.length < WHOLE_WORD_BELOW) words.push(...forms);
+    else {
+      anywhere.push(...forms);
+      encoded.push(...base64Forms(secret));
     }
-    return result;
-  };
+  }
+  if (anywhere.length + words.length === 0) return (text) => text;
+  const passes = [
+    new RegExp(`${alternation(anywhere)}|(?<!\\w)(?:${alternation(words)})(?!\\w)`, "gi"),
+    new RegExp(alternation(encoded), "g"),
+  ];
+  return (text) =>
+    passes.reduce(
+      (result, pass) =>
+        result
+          .split(REDACTED)
+          .map((part) => part.replace(pass, REDACTED))
+          .join(REDACTED),
+      text,
+    );
 }
 
-/** One alternation of the forms, longest first so a form that contains another is replaced whole. */
-function patternOf(forms: string[], flags: string, before = "(?:", after = ")"): RegExp | undefined {
+/** The forms as one alternation, longest first so a form that contains another is replaced whole; none matches nothing. */
+function alternation(forms: string[]): string {
   const unique = [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
-  if (unique.length === 0) return undefined;
-  const escaped = unique.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`${before}${escaped.join("|")}${after}`, flags);
+  return unique.length === 0 ? "(?!)" : unique.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 }
 
 /**
  * The base64 characters that encode `secret` wherever it sits in a longer
  * encoded text: for each of its three possible offsets modulo 3 bytes, only
  * the characters made of the secret's bits alone (the first and last may
- * share bits with its neighbours, so they are left out).
+ * share bits with its neighbours, so they are left out). Four characters
+ * carry three bytes.
  */
 export function base64Forms(secret: string): string[] {
   // btoa takes a "binary string": one character per byte of the UTF-8 encoding.
   const binary = String.fromCharCode(...new TextEncoder().encode(secret));
-  const forms: string[] = [];
-  for (let offset = 0; offset < 3; offset++) {
-    const encoded = btoa("\0".repeat(offset) + binary);
-    const first = Math.ceil((offset * 8) / 6);
-    const end = Math.floor(((offset + binary.length) * 8) / 6);
-    const standard = encoded.slice(first, end);
-    forms.push(standard, standard.replaceAll("+", "-").replaceAll("/", "_"));
-  }
-  return forms;
+  return [0, 1, 2].flatMap((offset) => {
+    const chars = btoa("\0".repeat(offset) + binary).slice(
+      Math.ceil((offset * 4) / 3),
+      Math.floor(((offset + binary.length) * 4) / 3),
+    );
+    return [chars, chars.replace(/\+/g, "-").replace(/\//g, "_")];
+  });
 }
 
 /** Network details worth keeping from a fetch error's cause (e.g. ECONNREFUSED and the address). */

@@ -78,7 +78,7 @@ const CODE_CASES = [
     AuthenticationError,
   ],
   [
-    "400 with 7003 and 7000, no route",
+    "400 with 7003 then 7000, no route",
     observed(
       400,
       { code: 7003, message: "Could not route to /accounts/x, perhaps your object identifier is invalid?" },
@@ -89,14 +89,6 @@ const CODE_CASES = [
   [
     "400 with 7000 alone",
     observed(400, { code: 7000, message: "No route for that URI" }),
-    RouteNotFoundError,
-  ],
-  [
-    "400 with 7003 alone",
-    observed(400, {
-      code: 7003,
-      message: "Could not route to /accounts/x, perhaps your object identifier is invalid?",
-    }),
     RouteNotFoundError,
   ],
 ] as const;
@@ -172,7 +164,7 @@ describe("a 404 that is not the API's envelope reached no endpoint: RouteNotFoun
     expect(error.status).toBe(404);
     expect(error.message).toMatch(
       new RegExp(
-        `^GET ${PATH} -> 404: no endpoint of the API at this path; check baseUrl http://127\\.0\\.0\\.1:4010/client/v4 \\(`,
+        `^GET ${PATH} -> 404: no such API endpoint; check baseUrl http://127\\.0\\.0\\.1:4010/client/v4 \\(`,
       ),
     );
   });
