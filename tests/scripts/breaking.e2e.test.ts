@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse, stringify } from "yaml";
 import { formatGate, GateError, runGate, specChangesSince } from "../../scripts/lib/breaking.ts";
 import { changelog } from "../../scripts/lib/changelog.ts";
@@ -67,12 +67,15 @@ const optionalQuery = (spec: Node) => {
   ];
 };
 
-const BREAKING: [string, Edit, Edit | undefined, RegExp][] = [
+/**
+ * One change of each breaking kind, all in one spec, so that one diff judges them
+ * all; each must be named on a line of its own, marked BREAKING, with its place.
+ */
+const BREAKING: [string, Edit, RegExp][] = [
   [
     "a removed operation",
     (s) => delete s.paths[BINDING].delete,
-    undefined,
-    /DELETE .*bindings\/\{binding_id\}/,
+    /DELETE \S+\/bindings\/\{binding_id\}: Operation `DELETE \S+` was removed/,
   ],
   [
     "a removed response field",
@@ -80,8 +83,7 @@ const BREAKING: [string, Edit, Edit | undefined, RegExp][] = [
       delete binding(s).properties.service_name;
       binding(s).required = binding(s).required.filter((n: string) => n !== "service_name");
     },
-    undefined,
-    /service_name/,
+    /Property `service_name` of `ServiceBinding` was removed/,
   ],
   [
     "a new required request field",
@@ -92,43 +94,62 @@ const BREAKING: [string, Edit, Edit | undefined, RegExp][] = [
       };
       s.components.schemas.CreateServiceBindingRequest.required.push("note");
     },
-    undefined,
-    /note/,
+    /Properties of `CreateServiceBindingRequest` became required: `note`/,
   ],
-  ["a narrowed limit", (s) => (s.components.schemas.Identifier.maxLength = 16), undefined, /maxLength|16/],
-  ["a type change", (s) => (binding(s).properties.service_name.type = "integer"), undefined, /service_name/],
+  [
+    "a narrowed limit",
+    (s) => (s.components.schemas.Identifier.maxLength = 16),
+    /`maxLength` of `Identifier` changed from '32' to '16'/,
+  ],
+  [
+    "a type change",
+    (s) => (s.components.schemas.Service.properties.name.type = "integer"),
+    /Type of `name` widened from 'string' to 'integer'/,
+  ],
   [
     "a parameter made required",
     (s) => (s.paths[SERVICES].get.parameters[0].required = true),
-    optionalQuery,
-    /per_page/,
+    /`per_page` query parameter became required/,
   ],
   [
     "a response field made optional",
-    (s) => (binding(s).required = binding(s).required.filter((n: string) => n !== "service_name")),
-    undefined,
-    /service_name/,
+    (s) => (binding(s).required = binding(s).required.filter((n: string) => n !== "cidr")),
+    /Properties of `ServiceBinding` are no longer required: `cidr`/,
   ],
 ];
 
 describe("breaking changes", () => {
-  test.each(BREAKING)(
-    "%s fails the gate without a major bump, naming the change",
-    (_, after, before, named) => {
-      const dir = repo({ before, after, baseVersion: "1.4.2", headVersion: "1.5.0" });
-      const result = runGate(dir, undefined);
-      expect(result.changes.some((c) => c.impact === "major")).toBe(true);
-      expect(result.failures).toHaveLength(1);
-      expect(result.failures[0]).toContain("need a major version bump");
-      const report = formatGate(result);
-      expect(report).toMatch(/BREAKING/);
-      expect(report).toMatch(named);
-      expect(report).toMatch(/spec\/openapi\.yaml:\d+/);
-    },
-  );
+  let dir: string;
+  let report: string;
+  let failures: string[];
+  beforeAll(() => {
+    dir = repo({
+      before: optionalQuery,
+      after: (s) => {
+        for (const [, edit] of BREAKING) edit(s);
+      },
+      baseVersion: "1.4.2",
+      headVersion: "1.5.0",
+    });
+    const result = runGate(dir, undefined);
+    report = formatGate(result);
+    failures = result.failures;
+  });
 
-  test("a breaking change passes with the major version bumped", () => {
-    const dir = repo({ after: BREAKING[1]?.[1] as Edit, baseVersion: "1.4.2", headVersion: "2.0.0" });
+  test.each(BREAKING)("%s is named as BREAKING, with its line in the spec", (_, _edit, named) => {
+    expect(report).toMatch(new RegExp(`^ {2}BREAKING .*${named.source}.* at spec/openapi\\.yaml:\\d+$`, "m"));
+  });
+
+  test("they fail the gate without a major bump, counted, with the version to set", () => {
+    expect(failures).toEqual([
+      expect.stringMatching(
+        /^\d+ breaking change\(s\) need a major version bump: package\.json is 1\.5\.0, it was 1\.4\.2 at the base; set it to 2\.0\.0 or undo the change\.$/,
+      ),
+    ]);
+  });
+
+  test("they pass with the major version bumped", () => {
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", version: "2.0.0" }));
     const result = runGate(dir, undefined);
     expect(result.changes.some((c) => c.impact === "major")).toBe(true);
     expect(result.failures).toEqual([]);
@@ -145,26 +166,49 @@ describe("changes that break nobody", () => {
     };
   };
 
-  test.each([
+  // All in one spec, so one diff judges them; each must be named, none as BREAKING.
+  const HARMLESS: [string, Edit, RegExp][] = [
     [
       "an added optional request field",
-      (s: Node) => {
+      (s) => {
         s.components.schemas.CreateServiceBindingRequest.properties.note = {
           type: "string",
           description: "A note.",
         };
       },
+      /POST \S+: Added Schema `properties\/note`/,
     ],
-    ["a changed description", (s: Node) => (s.paths[SERVICES].get.description = "Lists services.")],
+    [
+      "a changed description",
+      (s) => (s.paths[SERVICES].get.description = "Lists services."),
+      /GET \/accounts\/\{account_id\}\/addressing\/services: Changed Operation `description`/,
+    ],
     [
       "an added response field",
-      (s: Node) => (binding(s).properties.region = { type: "string", description: "Where." }),
+      (s) => (binding(s).properties.region = { type: "string", description: "Where." }),
+      /GET \S+: Added Schema `properties\/region`/,
     ],
-  ])("%s passes with no bump", (_, after) => {
-    const result = runGate(repo({ after }), undefined);
-    expect(result.changes.length).toBeGreaterThan(0);
-    expect(result.changes.some((c) => c.impact === "major")).toBe(false);
-    expect(result.failures).toEqual([]);
+  ];
+
+  let report: string;
+  let failures: string[];
+  beforeAll(() => {
+    const result = runGate(
+      repo({
+        after: (s) => {
+          for (const [, edit] of HARMLESS) edit(s);
+        },
+      }),
+      undefined,
+    );
+    report = formatGate(result);
+    failures = result.failures;
+  });
+
+  test.each(HARMLESS)("%s passes with no bump, named and not as BREAKING", (_, _edit, named) => {
+    expect(report).toMatch(new RegExp(`^ {2}(patch|addition) .*${named.source}`, "m"));
+    expect(report).not.toMatch(/BREAKING/);
+    expect(failures).toEqual([]);
   });
 
   test("an added operation needs a minor bump, and passes with one", () => {

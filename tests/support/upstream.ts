@@ -1,6 +1,7 @@
 // A local implementation of the API for the validation proxy's tests: it
-// answers every operation with the spec's first success example (401 without
-// credentials), or with one deliberate drift from the spec.
+// answers every operation with the spec's first success example (the 400
+// missing-credentials answer without credentials), or with deliberate drifts
+// from the spec: one everywhere, or a different one per operation.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadSpec, type Node, operations, pathPattern, responses } from "../../scripts/lib/spec.ts";
 import { startServer, type TestServer } from "./http-server.ts";
@@ -8,17 +9,29 @@ import { startServer, type TestServer } from "./http-server.ts";
 /** How the upstream departs from the spec. */
 export type Drift = "none" | "renamed field" | "wrong status code" | "missing envelope member" | "wrong type";
 
+/** Every drift at once, each on the operations the conformance subset is sure to call. */
+export const DRIFT_PER_OPERATION: Record<string, Drift> = {
+  listServices: "renamed field",
+  listServiceBindings: "wrong type",
+  getServiceBinding: "missing envelope member",
+  createServiceBinding: "wrong status code",
+};
+
+/** What the upstream does: drift the same way everywhere, or as `DRIFT_PER_OPERATION` says. */
+export type UpstreamMode = Drift | "a different drift per operation";
+
 const spec = loadSpec();
 const routes = operations(spec).map((operation) => {
   const all = responses(spec, operation);
   const success = all.find((r) => r.status.startsWith("2"));
-  const unauthorized = all.find((r) => r.status === "401");
+  const badRequest = all.find((r) => r.status === "400");
   return {
+    operationId: operation.operationId,
     method: operation.method.toUpperCase(),
     pattern: pathPattern(operation.path),
     status: Number(success?.status),
     body: Object.values<Node>(success?.examples ?? {})[0]?.value,
-    unauthorized: Object.values<Node>(unauthorized?.examples ?? {})[0]?.value,
+    missingCredentials: badRequest?.examples.missing_credentials?.value,
   };
 });
 
@@ -48,7 +61,7 @@ function drifted(drift: Drift, status: number, body: Node): [number, Node] {
 }
 
 /** Starts the upstream; `drift` is read on every request, so a test can switch it. */
-export async function startUpstream(state: { drift: Drift }): Promise<TestServer> {
+export async function startUpstream(state: { drift: UpstreamMode }): Promise<TestServer> {
   return startServer((request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? "/", "http://x").pathname;
     const route = routes.find((r) => r.method === request.method && r.pattern.test(path));
@@ -68,8 +81,12 @@ export async function startUpstream(state: { drift: Drift }): Promise<TestServer
         result: null,
       });
     const authenticated = request.headers.authorization || request.headers["x-auth-key"];
-    if (!authenticated) return send(401, route.unauthorized);
-    const [status, body] = drifted(state.drift, route.status, route.body);
+    if (!authenticated) return send(400, route.missingCredentials);
+    const drift =
+      state.drift === "a different drift per operation"
+        ? (DRIFT_PER_OPERATION[route.operationId] ?? "none")
+        : state.drift;
+    const [status, body] = drifted(drift, route.status, route.body);
     send(status, body);
   });
 }
