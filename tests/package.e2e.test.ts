@@ -6,7 +6,7 @@
 // package's published `dependencies` by their ranges, as on a user's machine,
 // and nothing else is reachable.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -15,6 +15,7 @@ import { envelope, sendJson, startServer, type TestServer } from "./support/http
 import { startLocalRegistry } from "./support/local-registry.ts";
 import { runAsync } from "./support/run.ts";
 
+const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 const SERVICES = [{ id: "969ebf53b1e84a5ab8c8b5e8d1de3d24", name: "CDN" }];
 let dir: string;
 let server: TestServer;
@@ -24,8 +25,18 @@ let fetchedFromRegistry: string[] = [];
 beforeAll(async () => {
   server = await startServer((_, response) => sendJson(response, 200, envelope(SERVICES)));
   dir = mkdtempSync(join(tmpdir(), "sb-consumer-"));
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "ignore" });
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: ROOT, stdio: "ignore" });
+  // Built and packed from a copy, so the repository's own dist/ (which `npm run check` builds and
+  // checks at the same time) is never touched.
+  const packageDir = join(dir, "package");
+  for (const file of ["package.json", "README.md", "LICENSE", "spec/openapi.yaml"]) {
+    cpSync(join(ROOT, file), join(packageDir, file));
+  }
+  execFileSync(
+    process.execPath,
+    [TSC, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(packageDir, "dist")],
+    { cwd: ROOT, stdio: "ignore" },
+  );
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", dir, packageDir], { stdio: "ignore" });
   const tarball = readdirSync(dir).find((name) => name.endsWith(".tgz"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   const registry = await startLocalRegistry();
@@ -132,7 +143,7 @@ void client.getServiceBinding({ prefix_id: "p", bindingId: "b" });
         files: ["consumer.ts"],
       }),
     );
-    const ran = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "."], {
+    const ran = spawnSync(process.execPath, [TSC, "-p", "."], {
       cwd: dir,
       encoding: "utf8",
     });

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { createConfig, lint } from "@redocly/openapi-core";
-import openapiTS, { astToString } from "openapi-typescript";
 
 /**
  * The header of every generated file: it names its source, the command that
@@ -54,6 +53,8 @@ export async function renderTypes(specPath: string): Promise<string> {
     // Read first so a missing file is reported as such, not as a parser error.
     const specText = await readFile(specPath, "utf8");
     await assertStructurallyValid(specPath);
+    // Loaded only for a valid spec: it brings TypeScript with it, a second of start-up.
+    const { default: openapiTS, astToString } = await import("openapi-typescript");
     const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
     return `${generatedHeader(specText)}\n${astToString(ast)}`;
   } catch (error) {
