@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { SPEC_PATH } from "./paths.ts";
 
 /** The Prism CLI entry point inside node_modules, never a download. */
@@ -60,9 +61,12 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
   return spawnPrism(options, port);
 }
 
+/** Preloaded into Prism so that it never outlives whoever started it. */
+export const EXIT_WITH_PARENT = fileURLToPath(new URL("./exit-with-parent.cjs", import.meta.url));
+
 function spawnPrism(options: PrismOptions, port: number): Promise<PrismServer> {
   const spec = options.spec ?? SPEC_PATH;
-  const args = [PRISM_CLI];
+  const args = ["--require", EXIT_WITH_PARENT, PRISM_CLI];
   if (options.upstream) args.push("proxy", spec, options.upstream, "--errors=false");
   else args.push("mock", spec);
   args.push("--host", "127.0.0.1", "--port", String(port));

@@ -24,6 +24,36 @@ describe("startPrism", () => {
     expect((error as Error).message).not.toContain("Positionals:");
   });
 
+  test("Prism ends when the process that started it is killed outright, with no chance to stop it", async () => {
+    const driver = `
+      import { startPrism } from "./scripts/lib/prism.ts";
+      const prism = await startPrism({ quiet: true });
+      console.log("prism pid", prism.pid);
+      setInterval(() => {}, 1000);
+    `;
+    const parent = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", driver], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const pid = await new Promise<number>((resolve, reject) => {
+        let output = "";
+        parent.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /prism pid (\d+)/.exec(output);
+          if (match) resolve(Number(match[1]));
+        });
+        parent.once("exit", () => reject(new Error(`the parent exited first:\n${output}`)));
+      });
+      expect(isRunning(pid)).toBe(true);
+      parent.kill("SIGKILL");
+      for (let i = 0; i < 100 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(isRunning(pid)).toBe(false);
+    } finally {
+      if (parent.exitCode === null && parent.signalCode === null) parent.kill("SIGKILL");
+    }
+  });
+
   test("a port that is taken fails at once and names the port", async () => {
     const squatter = await startServer(() => undefined);
     try {
