@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/**/*.e2e.test.ts"],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           // Starting Prism or a packed install can take long on a busy machine (npm run check runs steps at once).
           hookTimeout: 120_000,
           // Each concurrent case here starts Prism and a nested vitest: two at a time is plenty for 2 cores.

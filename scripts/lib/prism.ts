@@ -27,7 +27,12 @@ export interface PrismOptions {
   seed?: string;
   /** Proxy to this upstream, validating requests and responses, instead of mocking. */
   upstream?: string;
-  /** How long to wait for Prism to listen. @default 15000 */
+  /**
+   * How long to wait for Prism to listen. It starts in about a second, but a machine busy with
+   * `npm run check`'s parallel steps was seen to need more than 15 s; a start that fails
+   * (a bad spec, a taken port) ends at once whatever this is.
+   * @default 60000
+   */
   readyTimeoutMs?: number;
   /** Log errors only: Prism spends a sixth of its time logging each request. @default false */
   quiet?: boolean;
@@ -86,7 +91,7 @@ function spawnPrism(options: PrismOptions, port: number): Promise<PrismServer> {
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
 
   return new Promise<PrismServer>((resolve, reject) => {
     let settled = false;
