@@ -67,7 +67,9 @@ export default defineConfig({
           exclude: contractExcluded,
           globalSetup: ["contract-tests/support/global-setup.ts"],
           setupFiles: ["contract-tests/support/setup.ts"],
-          testTimeout: 30_000,
+          // The generated-input properties make hundreds of calls each: on a busy machine (npm run check runs
+          // steps at once) one took more than 30 s.
+          testTimeout: 120_000,
         },
       },
     ],

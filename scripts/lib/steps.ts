@@ -36,9 +36,9 @@ export interface RunOptions {
   killAfterMs?: number;
   /**
    * How many steps run at once. Most steps are CPU-bound and the test runs
-   * are parallel themselves, so one more than the cores keeps them busy
-   * without starving the timing-sensitive tests.
-   * @default availableParallelism() + 1
+   * are parallel themselves, so more steps than cores only adds contention
+   * (and slows the tests that wait on Prism).
+   * @default availableParallelism(), or CHECK_CONCURRENCY
    */
   concurrency?: number;
 }
