@@ -4,7 +4,7 @@
 // Expected values are read from spec/openapi.yaml, never copied here.
 import { describe, expect, test } from "vitest";
 import { concreteStatuses } from "../scripts/lib/contract-coverage.ts";
-import { deref, loadSpec, type Node, operations, responses } from "../scripts/lib/spec.ts";
+import { deref, loadSpec, operations, responses } from "../scripts/lib/spec.ts";
 import {
   AuthenticationError,
   BadRequestError,
@@ -16,8 +16,8 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "../src/index.ts";
-import { contractClient, target } from "./support/harness.ts";
-import { type Inputs, invoke } from "./support/invoke.ts";
+import { contractClient } from "./support/harness.ts";
+import { invoke, specInputs } from "./support/invoke.ts";
 
 const spec = loadSpec();
 
@@ -38,20 +38,6 @@ const EXPECTED_CLASS: Record<string, typeof CloudflareApiError> = {
 /** Error codes that decide the class over the status: the live API answers missing credentials with 400 and 9106. */
 const EXPECTED_CLASS_BY_CODE: Record<number, typeof CloudflareApiError> = { 9106: AuthenticationError };
 
-/** Valid inputs taken from the spec's own parameter and request body examples. */
-function specInputs(): Inputs {
-  const parameters = spec.components.parameters;
-  const create = operations(spec).find((o) => o.operationId === "createServiceBinding");
-  const bodyExamples = create?.node.requestBody.content["application/json"].examples ?? {};
-  const firstBody = deref(spec, Object.values<Node>(bodyExamples)[0]).value;
-  return {
-    account_id: target.accountId,
-    prefix_id: parameters.PrefixId.example,
-    binding_id: parameters.BindingId.example,
-    body: firstBody,
-  };
-}
-
 async function outcome(promise: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> {
   return promise.then(
     (value) => ({ value }),
@@ -67,7 +53,7 @@ for (const operation of operations(spec)) {
         if (response.status.startsWith("2")) {
           test(`${response.status} "${name}": resolves to exactly the example's result`, async () => {
             const client = contractClient({ prefer: { code: Number(response.status), example: name } });
-            const result = await invoke(client, operation.operationId, specInputs());
+            const result = await invoke(client, operation.operationId, specInputs(operation.operationId));
             expect(result).toEqual("result" in expected ? expected.result : undefined);
           });
           continue;
@@ -78,7 +64,9 @@ for (const operation of operations(spec)) {
             EXPECTED_CLASS_BY_CODE[expected.errors[0].code] ?? EXPECTED_CLASS[String(status)];
           test(`${status} "${name}": throws ${ErrorClass?.name} with the example's status and error`, async () => {
             const client = contractClient({ prefer: { code: status, example: name } });
-            const { error } = await outcome(invoke(client, operation.operationId, specInputs()));
+            const { error } = await outcome(
+              invoke(client, operation.operationId, specInputs(operation.operationId)),
+            );
             expect(error).toBeInstanceOf(ErrorClass as typeof CloudflareApiError);
             const apiError = error as CloudflareApiError;
             expect(apiError.status).toBe(status);

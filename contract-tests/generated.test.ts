@@ -13,7 +13,7 @@ import {
   UnprocessableEntityError,
 } from "../src/index.ts";
 import { contractClient, takeViolations } from "./support/harness.ts";
-import { type Inputs, invoke } from "./support/invoke.ts";
+import { anyInputs, invoke, tableEntry, validInputs } from "./support/invoke.ts";
 import { expectValid } from "./support/schemas.ts";
 
 /** Generated valid calls per operation: the coverage gate requires this many. */
@@ -23,44 +23,18 @@ const RUNS = 200;
 const ANY_INPUT_RUNS = 100;
 const spec = loadSpec();
 
-/** A spec-valid identifier: 1 to 32 characters (the client also refuses "." and "..", which no URL can carry). */
-const validId = fc
-  .string({ unit: "binary", minLength: 1, maxLength: 32 })
-  .filter((id) => id !== "." && id !== ".." && id.isWellFormed() && [...id].length <= 32);
-
-const validInputs: fc.Arbitrary<Inputs> = fc.record({
-  account_id: validId,
-  prefix_id: validId,
-  binding_id: validId,
-  body: fc.record({ cidr: fc.string({ unit: "binary", maxLength: 50 }), service_id: validId }),
-});
-
-/** Anything at all, including what the spec forbids: long, empty or non-string ids, and broken bodies. */
-const anyValue = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", ".", "..", "x".repeat(33)),
-  fc.integer(),
-  fc.constant(null),
-  fc.constant(undefined),
-);
-const anyInputs = fc.record({
-  account_id: anyValue,
-  prefix_id: anyValue,
-  binding_id: anyValue,
-  body: fc.oneof(fc.record({ cidr: anyValue, service_id: anyValue }, { requiredKeys: [] }), anyValue),
-}) as unknown as fc.Arbitrary<Inputs>;
-
 describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const))(
   "%s",
   (operationId, operation) => {
     const statuses = responses(spec, operation).map((r) => r.status);
+    const { path } = tableEntry(operationId);
     // What the spec says the envelope's `result` is for this operation's success.
     const success = responses(spec, operation).find((r) => r.status.startsWith("2"));
     const resultSchema = flatten(spec, success?.schema).properties.result;
 
     test(`${RUNS} random valid inputs, each with a random spec-valid answer: Prism accepts every request and the client parses every answer`, async () => {
       await fc.assert(
-        fc.asyncProperty(validInputs, fc.constantFrom(...statuses), async (inputs, declared) => {
+        fc.asyncProperty(validInputs(operationId), fc.constantFrom(...statuses), async (inputs, declared) => {
           const code = concreteStatuses(declared)[0] ?? Number(declared);
           const client = contractClient({ prefer: { dynamic: true, code } });
           const outcome = await invoke(client, operationId, inputs).then(
@@ -88,7 +62,7 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
       let refused = 0;
       let accepted = 0;
       await fc.assert(
-        fc.asyncProperty(fc.oneof(validInputs, anyInputs), async (inputs) => {
+        fc.asyncProperty(fc.oneof(validInputs(operationId), anyInputs(operationId)), async (inputs) => {
           const client = contractClient({ prefer: { code: operation.method === "post" ? 201 : 200 } });
           const outcome = await invoke(client, operationId, inputs).then(
             () => ({ error: undefined }),
@@ -119,15 +93,16 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
         maxLength: 64,
       });
       await fc.assert(
-        fc.asyncProperty(validInputs, overLong, async (inputs, id) => {
+        fc.asyncProperty(validInputs(operationId), overLong, async (inputs, id) => {
           const client = contractClient({
-            // Replaces the last id of the path (the binding's, the prefix's or the account's) with the over-long one.
+            // Replaces the value of the path's last parameter (the binding's, the prefix's or the account's) with the over-long one.
             rewrite: (request) => {
               const url = new URL(request.url);
-              url.pathname = url.pathname.replace(
-                /\/[^/]+(\/bindings|\/addressing\/services)?$/,
-                (_, rest = "") => `/${id}${rest}`,
-              );
+              const segments = url.pathname.split("/");
+              const template = path.split("/");
+              const last = template.findLastIndex((segment) => segment.startsWith("{"));
+              segments[segments.length - template.length + last] = id;
+              url.pathname = segments.join("/");
               return new Request(url, request);
             },
           });

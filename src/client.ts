@@ -1,18 +1,21 @@
-// createServiceBindingsClient: one typed call per operation of the spec.
+// createServiceBindingsClient: one typed call per operation of the spec, each
+// built from the generated operation table, so a new operation in the spec is
+// a new method after `npm run generate`, with nothing to add here.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.ts";
+import { OPERATIONS, PATH_PARAMETERS } from "../generated/operations.ts";
 import { authenticate, type Credentials } from "./credentials.ts";
 import { InvalidArgumentError } from "./errors.ts";
-import { ROUTES, type Route } from "./operations.ts";
 import { createRedactor } from "./redact.ts";
 import { type CallContext, type CallSettings, call } from "./request.ts";
 import { type Backoff, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from "./retry.ts";
-import type { CreateServiceBindingBody, PathParams, Result } from "./types.ts";
+import type { Operation, OperationId, OperationParams, OperationTable, Result } from "./types.ts";
 import {
+  type Checked,
   checkBackoff,
   checkBaseUrl,
-  checkCreateBody,
-  checkId,
+  checkBody,
+  checkPathParam,
   checkRetries,
   checkTimeout,
 } from "./validate.ts";
@@ -65,7 +68,7 @@ export interface CallOptions {
   maxRetries?: number | undefined;
 }
 
-/** Per-call options of create, the one call that is not retried by default. */
+/** Per-call options of a POST (create), the one kind of call that is not retried by default. */
 export interface CreateCallOptions extends CallOptions {
   /**
    * Retry this create like a GET. Off by default: when an answer is lost, the binding may already exist and a
@@ -74,44 +77,45 @@ export interface CreateCallOptions extends CallOptions {
    */
   idempotent?: boolean | undefined;
 }
+/** The call options of an operation: a POST also takes `idempotent`, since it is not retried by default. */
+export type OperationOptions<Op extends OperationId> = OperationTable[Op]["method"] extends "POST"
+  ? CreateCallOptions
+  : CallOptions;
 
-/** An operation's path parameters, with `account_id` optional when the client has a default account. */
-type Params<Op extends keyof typeof ROUTES> = Omit<PathParams<Op>, "account_id"> & {
-  account_id?: string | undefined;
+/** What an operation's method resolves to: the envelope's `result`, or nothing when it has none. */
+export type OperationResult<Op extends OperationId> = OperationTable[Op]["result"] extends "none"
+  ? // biome-ignore lint/suspicious/noConfusingVoidType: it is only ever a method's return type, Promise<void>, as delete's has always been.
+    void
+  : Result<Op>;
+
+/** The method of one operation; its parameters may be left out when none is required (an empty object satisfies them). */
+export type OperationMethod<Op extends OperationId> =
+  Record<never, never> extends OperationParams<Op>
+    ? (params?: OperationParams<Op>, options?: OperationOptions<Op>) => Promise<OperationResult<Op>>
+    : (params: OperationParams<Op>, options?: OperationOptions<Op>) => Promise<OperationResult<Op>>;
+
+/**
+ * One method per operation of the spec, named by its operationId, each with the spec's summary and
+ * description as its doc comment (mapped over the generated table, so the docs follow the spec). It is
+ * what a hand-written test double of the client implements: no `raw` needed.
+ */
+export type ServiceBindingsMethods = {
+  [Op in keyof OperationTable]: Op extends OperationId ? OperationMethod<Op> : never;
 };
 
 /** Parameters of List Service Bindings. */
-export type ListServiceBindingsParams = Params<"listServiceBindings">;
+export type ListServiceBindingsParams = OperationParams<"listServiceBindings">;
 /** Parameters of Get Service Binding. */
-export type GetServiceBindingParams = Params<"getServiceBinding">;
+export type GetServiceBindingParams = OperationParams<"getServiceBinding">;
 /** Parameters of Delete Service Binding. */
-export type DeleteServiceBindingParams = Params<"deleteServiceBinding">;
+export type DeleteServiceBindingParams = OperationParams<"deleteServiceBinding">;
 /** Parameters of List Services. */
-export type ListServicesParams = Params<"listServices">;
+export type ListServicesParams = OperationParams<"listServices">;
 /** Parameters of Create Service Binding: the prefix and the binding to create. */
-export type CreateServiceBindingParams = Params<"createServiceBinding"> & { body: CreateServiceBindingBody };
+export type CreateServiceBindingParams = OperationParams<"createServiceBinding">;
 
-/** The client: one method per operation of the spec, named by its operationId. */
-export interface ServiceBindingsClient {
-  /** Lists the service bindings of a prefix (not paginated). */
-  listServiceBindings(
-    params: ListServiceBindingsParams,
-    options?: CallOptions,
-  ): Promise<Result<"listServiceBindings">>;
-  /** Fetches one service binding. */
-  getServiceBinding(
-    params: GetServiceBindingParams,
-    options?: CallOptions,
-  ): Promise<Result<"getServiceBinding">>;
-  /** Creates a service binding. Never retried unless `idempotent: true`. */
-  createServiceBinding(
-    params: CreateServiceBindingParams,
-    options?: CreateCallOptions,
-  ): Promise<Result<"createServiceBinding">>;
-  /** Deletes a service binding; resolves once the API confirms. */
-  deleteServiceBinding(params: DeleteServiceBindingParams, options?: CallOptions): Promise<void>;
-  /** Lists the services a prefix can be bound to, with their ids. */
-  listServices(params?: ListServicesParams, options?: CallOptions): Promise<Result<"listServices">>;
+/** The client: one method per operation of the spec, named by its operationId, and `raw`. */
+export interface ServiceBindingsClient extends ServiceBindingsMethods {
   /** The underlying typed openapi-fetch client, authenticated, for anything else (no retries, no unwrapping). */
   readonly raw: Client<paths>;
 }
@@ -122,7 +126,10 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     throw new InvalidArgumentError("options", "must be an object with credentials");
   }
   const { headers, secrets } = authenticate(options);
-  const accountId = options.accountId === undefined ? undefined : checkId("accountId", options.accountId);
+  const accountId =
+    options.accountId === undefined
+      ? undefined
+      : checkPathParam("accountId", options.accountId, PATH_PARAMETERS.account_id);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const timeoutMs = checkTimeout("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const maxRetries = checkRetries("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT);
@@ -167,14 +174,10 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     };
   }
 
-  /** The checked path parameters of a route: every placeholder present and a valid id. */
-  function pathParamsFor(route: Route, params: unknown): Record<string, string> {
-    if (params !== undefined && (typeof params !== "object" || params === null)) {
-      throw new InvalidArgumentError("params", "must be an object");
-    }
-    const given = (params ?? {}) as Record<string, unknown>;
+  /** The checked path parameters of an operation: every placeholder present and within its schema. */
+  function pathParamsFor(operation: Operation, given: Record<string, unknown>): Record<string, string> {
     const checked: Record<string, string> = {};
-    for (const name of parameterNames(route)) {
+    for (const name of operation.pathParams) {
       if (name === "account_id" && given.account_id === undefined) {
         if (accountId === undefined) {
           throw new InvalidArgumentError(
@@ -184,53 +187,27 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
         }
         checked.account_id = accountId;
       } else {
-        checked[name] = checkId(name, given[name]);
+        checked[name] = checkPathParam(
+          name,
+          given[name],
+          (PATH_PARAMETERS as Record<string, Checked>)[name] ?? {},
+        );
       }
     }
     return checked;
   }
 
-  // async, so a refused argument rejects the returned promise instead of throwing synchronously.
-  async function run(
-    route: Route,
-    params: unknown,
-    body: unknown,
-    callOptions: CreateCallOptions | undefined,
-  ) {
-    const settings = settingsFor(callOptions);
-    return call(context, route, pathParamsFor(route, params), body, settings);
+  // One method per entry of the table; async, so a refused argument rejects the returned promise.
+  const methods: Record<string, (params?: unknown, callOptions?: CreateCallOptions) => Promise<unknown>> = {};
+  for (const [operationId, operation] of Object.entries(OPERATIONS) as [string, Operation][]) {
+    methods[operationId] = async (params, callOptions) => {
+      if (params !== undefined && (typeof params !== "object" || params === null)) {
+        throw new InvalidArgumentError("params", "must be an object");
+      }
+      const given = (params ?? {}) as Record<string, unknown>;
+      const body = "body" in operation ? checkBody(operation.body, given.body) : undefined;
+      return call(context, operation, pathParamsFor(operation, given), body, settingsFor(callOptions));
+    };
   }
-
-  return {
-    raw,
-    listServiceBindings: (params, callOptions) =>
-      run(ROUTES.listServiceBindings, params, undefined, callOptions) as Promise<
-        Result<"listServiceBindings">
-      >,
-    getServiceBinding: (params, callOptions) =>
-      run(ROUTES.getServiceBinding, params, undefined, callOptions) as Promise<Result<"getServiceBinding">>,
-    createServiceBinding: async (params, callOptions) => {
-      const body = checkCreateBody((params as { body?: unknown } | undefined)?.body);
-      return run(ROUTES.createServiceBinding, params, body, callOptions) as Promise<
-        Result<"createServiceBinding">
-      >;
-    },
-    deleteServiceBinding: async (params, callOptions) => {
-      await run(ROUTES.deleteServiceBinding, params, undefined, callOptions);
-    },
-    listServices: (params, callOptions) =>
-      run(ROUTES.listServices, params, undefined, callOptions) as Promise<Result<"listServices">>,
-  };
-}
-
-const PARAMETER_NAMES = new Map<string, string[]>();
-
-/** The placeholders of a route's path, worked out once per route. */
-function parameterNames(route: Route): string[] {
-  let names = PARAMETER_NAMES.get(route.path);
-  if (!names) {
-    names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "");
-    PARAMETER_NAMES.set(route.path, names);
-  }
-  return names;
+  return { raw, ...methods } as unknown as ServiceBindingsClient;
 }

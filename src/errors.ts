@@ -53,36 +53,31 @@ export interface ApiErrorDetails extends RequestFacts {
 /** A request that failed, for whatever reason: it names the method, the path and how many attempts were made. */
 export class RequestError extends ServiceBindingsError {
   override name = "RequestError";
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly attempts: number;
 
+  /** Every member of `facts` becomes a field: the request's, and for an API error the answer's too. */
   constructor(message: string, facts: RequestFacts, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
-    this.method = facts.method;
-    this.path = facts.path;
-    this.attempts = facts.attempts;
+    Object.assign(this, facts);
   }
 }
 
 /** The API answered, and the answer is an error: a 4xx or 5xx, or `success: false`. */
 export class CloudflareApiError extends RequestError {
   override name = "CloudflareApiError";
-  readonly status: number;
-  readonly errors: ResponseMessage[];
-  readonly messages: ResponseMessage[];
-  readonly rayId: string | undefined;
-  readonly bodyExcerpt: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
+  // Set from `details` by RequestError's constructor; `declare`, so no field initialiser resets them.
+  declare readonly status: number;
+  declare readonly errors: ResponseMessage[];
+  declare readonly messages: ResponseMessage[];
+  declare readonly rayId: string | undefined;
+  declare readonly bodyExcerpt: string | undefined;
+  declare readonly retryAfterSeconds: number | undefined;
 
+  /** `details` holds the request's facts and the answer's: each becomes a field. */
   constructor(message: string, details: ApiErrorDetails) {
     super(message, details);
-    this.status = details.status;
-    this.errors = details.errors;
-    this.messages = details.messages;
-    this.rayId = details.rayId;
-    this.bodyExcerpt = details.bodyExcerpt;
-    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
   /** The first error code of the envelope (e.g. 1002), if it had one. */

@@ -11,8 +11,12 @@ export {
   type GetServiceBindingParams,
   type ListServiceBindingsParams,
   type ListServicesParams,
+  type OperationMethod,
+  type OperationOptions,
+  type OperationResult,
   type ServiceBindingsClient,
   type ServiceBindingsClientOptions,
+  type ServiceBindingsMethods,
 } from "./client.ts";
 export type { Credentials } from "./credentials.ts";
 export { ERROR_CLASS_BY_CODE, ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
@@ -45,10 +49,17 @@ export {
 } from "./retry.ts";
 export type {
   CreateServiceBindingBody,
+  Operation,
   OperationId,
+  OperationParams,
+  OperationTable,
+  PathParams,
   ProvisioningState,
+  RequestBody,
   ResponseMessage,
+  Result,
   Service,
   ServiceBinding,
+  SuccessBody,
 } from "./types.ts";
 export { PACKAGE_VERSION } from "./version.ts";

@@ -11,9 +11,9 @@ import {
   type ServiceBindingsError,
   TimeoutError,
 } from "./errors.ts";
-import type { Route } from "./operations.ts";
 import { type Redactor, safeCause } from "./redact.ts";
 import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, sleep } from "./retry.ts";
+import type { Operation } from "./types.ts";
 
 /** What every call of one client shares. */
 export interface CallContext {
@@ -59,7 +59,7 @@ const TIMED_OUT = Symbol("timed out");
 /** Sends one operation and resolves to the envelope's `result` (undefined for delete). */
 export async function call(
   context: CallContext,
-  route: Route,
+  route: Operation,
   pathParams: Record<string, string>,
   body: unknown,
   settings: CallSettings,
@@ -84,7 +84,7 @@ export async function call(
 
 async function attemptOnce(
   context: CallContext,
-  route: Route,
+  route: Operation,
   pathParams: Record<string, string>,
   body: unknown,
   settings: CallSettings,
@@ -148,7 +148,7 @@ async function attemptOnce(
 
 function interpret(
   context: CallContext,
-  route: Route,
+  route: Operation,
   pathParams: Record<string, string>,
   attempt: number,
   response: Response,
@@ -172,7 +172,7 @@ function interpret(
 
 function failedAnswer(
   context: CallContext,
-  route: Route,
+  route: Operation,
   pathParams: Record<string, string>,
   attempt: number,
   response: Response,
@@ -189,13 +189,13 @@ function failedAnswer(
 }
 
 /** The request path with its ids percent-encoded, as sent; built only when an error needs it. */
-function pathOf(route: Route, pathParams: Record<string, string>): string {
+function pathOf(route: Operation, pathParams: Record<string, string>): string {
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ""));
 }
 
 function aborted(
   context: CallContext,
-  route: Route,
+  route: Operation,
   pathParams: Record<string, string>,
   attempts: number,
   reason: unknown,

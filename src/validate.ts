@@ -1,28 +1,48 @@
 // Input refused before any request is sent, with an error that names the argument.
-// Limits come from the spec; nothing stricter is imposed, except what a URL
-// cannot carry safely.
+// Limits come from the spec, through the generated operation table; nothing
+// stricter is imposed, except what a URL cannot carry safely.
 import { InvalidArgumentError } from "./errors.ts";
 import { type Backoff, DEFAULT_BACKOFF, MAX_TIMER_MS } from "./retry.ts";
-import type { CreateServiceBindingBody } from "./types.ts";
-
-/** The spec's `maxLength` of every identifier. */
-export const ID_MAX_LENGTH = 32;
 
 /**
- * Checks one path identifier. Besides the spec's limits, "." and ".." are
- * refused: URL parsers resolve them (even percent-encoded) as path steps, so
- * no encoding can keep them from changing the request path.
+ * The schema keywords the client checks before sending, as the operation table carries them: a
+ * string's type and its `maxLength` (the only limits the spec gives). Anything else is the API's to judge.
  */
-export function checkId(argument: string, value: unknown): string {
+export interface Checked {
+  type?: string;
+  maxLength?: number;
+}
+
+/** The JSON body of an operation, as the operation table carries it. */
+export interface BodySchema {
+  required: readonly string[];
+  properties: Readonly<Record<string, Checked>>;
+}
+
+/** Checks a value against the schema keywords the table gives it; `argument` names it in the error. */
+function checkValue(argument: string, value: unknown, schema: Checked): void {
+  if (schema.type === "string" && typeof value !== "string") {
+    throw new InvalidArgumentError(argument, `must be a string, got ${kind(value)}`);
+  }
+  // JSON Schema counts lengths in code points, not UTF-16 units.
+  const length = typeof value === "string" ? [...value].length : 0;
+  if (length > (schema.maxLength ?? length)) {
+    throw new InvalidArgumentError(argument, `must be at most ${schema.maxLength} characters, got ${length}`);
+  }
+}
+
+/**
+ * Checks one path parameter against its schema. Besides the spec's limits, an
+ * empty value, a lone surrogate, and "." or ".." are refused: a URL cannot
+ * carry them as one path segment (URL parsers resolve "." and "..", even
+ * percent-encoded, as path steps).
+ */
+export function checkPathParam(argument: string, value: unknown, schema: Checked): string {
   if (value === undefined) throw new InvalidArgumentError(argument, "is required");
   if (typeof value !== "string")
     throw new InvalidArgumentError(argument, `must be a string, got ${kind(value)}`);
   if (value === "") throw new InvalidArgumentError(argument, "must not be empty");
-  // JSON Schema counts maxLength in code points, not UTF-16 units.
-  const length = [...value].length;
-  if (length > ID_MAX_LENGTH) {
-    throw new InvalidArgumentError(argument, `must be at most ${ID_MAX_LENGTH} characters, got ${length}`);
-  }
+  checkValue(argument, value, schema);
   if (!value.isWellFormed())
     throw new InvalidArgumentError(argument, "must be well-formed Unicode (it has a lone surrogate)");
   if (value === "." || value === "..") {
@@ -31,20 +51,20 @@ export function checkId(argument: string, value: unknown): string {
   return value;
 }
 
-/** Checks the body of Create Service Binding: both members present, strings, within the spec's limits (no stricter: the CIDR's syntax is the API's to judge). */
-export function checkCreateBody(body: unknown): CreateServiceBindingBody {
-  if (body === undefined)
-    throw new InvalidArgumentError("body", "is required: an object with cidr and service_id");
+/** Checks a JSON body against the operation's schema: an object, its required members present, each within its limits (no stricter: a CIDR's syntax is the API's to judge). */
+export function checkBody(schema: BodySchema, body: unknown): unknown {
+  const members = schema.required.join(" and ");
+  if (body === undefined) throw new InvalidArgumentError("body", `is required: an object with ${members}`);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new InvalidArgumentError("body", `must be an object with cidr and service_id, got ${kind(body)}`);
+    throw new InvalidArgumentError("body", `must be an object with ${members}, got ${kind(body)}`);
   }
-  const { cidr, service_id } = body as Record<string, unknown>;
-  if (cidr === undefined) throw new InvalidArgumentError("body.cidr", "is required");
-  if (typeof cidr !== "string")
-    throw new InvalidArgumentError("body.cidr", `must be a string, got ${kind(cidr)}`);
-  if (service_id === undefined) throw new InvalidArgumentError("body.service_id", "is required");
-  checkId("body.service_id", service_id);
-  return body as CreateServiceBindingBody;
+  for (const [name, property] of Object.entries(schema.properties)) {
+    const value = (body as Record<string, unknown>)[name];
+    if (value === undefined) {
+      if (schema.required.includes(name)) throw new InvalidArgumentError(`body.${name}`, "is required");
+    } else checkValue(`body.${name}`, value, property);
+  }
+  return body;
 }
 
 /** Checks a per-attempt timeout: a positive number of milliseconds a timer can hold. */

@@ -1,39 +1,111 @@
-// Calls any operation of the spec through the client's method for it. The
-// `satisfies` clause fails to compile when the spec gains an operation that
-// the client has no method for.
-import type { operations } from "../../generated/openapi.ts";
-import type { CreateServiceBindingBody, ServiceBindingsClient } from "../../src/index.ts";
+// Calls any operation of the spec through the client's method for it, with
+// inputs built from the generated operation table and the spec: no operation
+// is listed here, so one added to the spec is called like the others.
+import fc from "fast-check";
+import { OPERATIONS, PATH_PARAMETERS } from "../../generated/operations.ts";
+import { deref, loadSpec, type Node, operations } from "../../scripts/lib/spec.ts";
+import type { ServiceBindingsClient } from "../../src/index.ts";
 
-/** The inputs any operation may take; each uses the ones its path needs. */
-export interface Inputs {
-  account_id: string;
-  prefix_id: string;
-  binding_id: string;
-  body: CreateServiceBindingBody;
+/** The inputs of one call: a value per path parameter, by name, and the JSON body when the operation has one. */
+export type Inputs = Record<string, unknown>;
+
+/** One entry of the operation table, seen loosely, since the suite walks every operation alike. */
+export interface TableEntry {
+  method: string;
+  path: string;
+  pathParams: readonly string[];
+  body?: {
+    required: readonly string[];
+    properties: Readonly<Record<string, { type?: string; maxLength?: number }>>;
+  };
+  result: "array" | "object" | "none";
 }
 
-/** How to call each operation of the spec with the client. */
-export const INVOKE = {
-  listServiceBindings: (client, i) =>
-    client.listServiceBindings({ account_id: i.account_id, prefix_id: i.prefix_id }),
-  createServiceBinding: (client, i) =>
-    client.createServiceBinding({ account_id: i.account_id, prefix_id: i.prefix_id, body: i.body }),
-  getServiceBinding: (client, i) =>
-    client.getServiceBinding({ account_id: i.account_id, prefix_id: i.prefix_id, binding_id: i.binding_id }),
-  deleteServiceBinding: (client, i) =>
-    client.deleteServiceBinding({
-      account_id: i.account_id,
-      prefix_id: i.prefix_id,
-      binding_id: i.binding_id,
-    }),
-  listServices: (client, i) => client.listServices({ account_id: i.account_id }),
-} satisfies { [Op in keyof operations]: (client: ServiceBindingsClient, inputs: Inputs) => Promise<unknown> };
+/** The table's entry for an operation; fails clearly when the spec has an operation the table lacks. */
+export function tableEntry(operationId: string): TableEntry {
+  const entry = (OPERATIONS as Record<string, TableEntry>)[operationId];
+  if (!entry)
+    throw new Error(
+      `the spec's operation ${operationId} is not in generated/operations.ts: run npm run generate`,
+    );
+  return entry;
+}
 
-/** Calls an operation by its operationId; fails clearly when the client lacks a method for it. */
+/** Calls an operation by its operationId through the client's method of that name. */
 export function invoke(client: ServiceBindingsClient, operationId: string, inputs: Inputs): Promise<unknown> {
-  const call = (
-    INVOKE as Record<string, (client: ServiceBindingsClient, inputs: Inputs) => Promise<unknown>>
-  )[operationId];
-  if (!call) throw new Error(`the spec's operation ${operationId} has no client method`);
-  return call(client, inputs);
+  const method = (client as unknown as Record<string, (params: Inputs) => Promise<unknown>>)[operationId];
+  if (typeof method !== "function")
+    throw new Error(`the client has no method for the spec's operation ${operationId}`);
+  return method(inputs);
+}
+
+const spec = loadSpec();
+
+/** Valid inputs taken from the spec's own examples: each path parameter's `example`, and the first request body example. */
+export function specInputs(operationId: string): Inputs {
+  const operation = operations(spec).find((o) => o.operationId === operationId);
+  if (!operation) throw new Error(`the spec has no operation ${operationId}`);
+  const inputs: Inputs = {};
+  for (const parameter of operation.parameters.filter((p) => p.in === "path")) {
+    inputs[parameter.name] = parameter.example;
+  }
+  const bodyExamples = operation.node.requestBody?.content?.["application/json"]?.examples;
+  if (bodyExamples) inputs.body = deref(spec, Object.values<Node>(bodyExamples)[0]).value;
+  return inputs;
+}
+
+/** A spec-valid string for a schema: `minLength` (1 for a path segment, never empty) up to its maxLength (40 when it has none) code points. */
+function validString(
+  limits: { minLength?: number; maxLength?: number },
+  minimum: number,
+): fc.Arbitrary<string> {
+  const maxLength = limits.maxLength ?? 40;
+  const minLength = Math.max(minimum, limits.minLength ?? 0);
+  return fc
+    .string({ unit: "binary", minLength, maxLength })
+    .filter((value) => value.isWellFormed() && [...value].length <= maxLength);
+}
+
+/**
+ * Random spec-valid inputs for an operation, built from the table: path parameters within their limits
+ * (and never "." or "..", which no URL can carry), and a body with every property the schema lists.
+ */
+export function validInputs(operationId: string): fc.Arbitrary<Inputs> {
+  const entry = tableEntry(operationId);
+  const record: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const name of entry.pathParams) {
+    const limits =
+      (PATH_PARAMETERS as Record<string, { maxLength?: number; minLength?: number }>)[name] ?? {};
+    record[name] = validString(limits, 1).filter((id) => id !== "." && id !== "..");
+  }
+  if (entry.body) {
+    const body: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const [name, property] of Object.entries(entry.body.properties)) {
+      body[name] =
+        property.type === "string" || property.type === undefined ? validString(property, 0) : fc.anything();
+    }
+    record.body = fc.record(body);
+  }
+  return fc.record(record);
+}
+
+/** Anything at all, including what the spec forbids: long, empty or non-string values. */
+const anyValue = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom("", ".", "..", "x".repeat(33)),
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(undefined),
+);
+
+/** Random inputs of any shape for an operation: its parameter names with any values, and broken bodies. */
+export function anyInputs(operationId: string): fc.Arbitrary<Inputs> {
+  const entry = tableEntry(operationId);
+  const record: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const name of entry.pathParams) record[name] = anyValue;
+  if (entry.body) {
+    const members = Object.fromEntries(Object.keys(entry.body.properties).map((name) => [name, anyValue]));
+    record.body = fc.oneof(fc.record(members, { requiredKeys: [] }), anyValue);
+  }
+  return fc.record(record);
 }

@@ -1,42 +1,80 @@
 // The two jobs behind `npm run generate` and `npm run check:generated`, as
 // functions that report instead of printing, so tests can call them in-process.
+// One spec produces two files: the types (openapi-typescript) and, beside
+// them, the operation table (operations.ts) the client and the contract suite
+// run on.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import { renderTypes } from "./render-types.ts";
+import { dirname, join } from "node:path";
+import { OperationTableError, renderOperations } from "./render-operations.ts";
+import { generatedHeader, renderTypes, SpecError } from "./render-types.ts";
 
-/** A spec file and the generated types file it should produce. */
+/** A spec file and the generated types file it should produce; the operation table goes beside it. */
 export interface Target {
   spec: string;
   out: string;
 }
 
-/**
- * Writes the types of `spec` to `out`. The text is rendered in memory first and
- * moved into place with one rename, so a failure leaves `out` as it was.
- * Resolves to whether the file changed.
- */
-export async function generate({ spec, out }: Target): Promise<boolean> {
-  const text = await renderTypes(spec);
-  const current = await readFile(out, "utf8").catch(() => undefined);
-  if (current === text) return false;
-  await mkdir(dirname(out), { recursive: true });
-  const temporary = `${out}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, out);
-  return true;
+/** The operation table's file for a target: operations.ts, beside the types. */
+export function operationsPath({ out }: Target): string {
+  return join(dirname(out), "operations.ts");
 }
 
-/** How `out` compares with what `spec` produces. */
+/** Every file the spec produces, with its text, rendered in memory; nothing is written. */
+async function renderAll(target: Target): Promise<[string, string][]> {
+  // The types come first: rendering them refuses an invalid spec, saying where.
+  const types = await renderTypes(target.spec);
+  const specText = await readFile(target.spec, "utf8");
+  let table: string;
+  try {
+    table = renderOperations(target.spec);
+  } catch (error) {
+    if (!(error instanceof OperationTableError)) throw error;
+    throw new SpecError(`cannot build the operation table from ${target.spec}: ${error.message}`);
+  }
+  const header = generatedHeader(specText, "scripts/generate.ts, the operation table the client runs on");
+  return [
+    [target.out, types],
+    [operationsPath(target), `${header}\n${table}`],
+  ];
+}
+
+/**
+ * Writes every file `spec` produces. All are rendered in memory first, then
+ * each is moved into place with one rename, so a failure leaves them as they
+ * were. Resolves to whether any file changed.
+ */
+export async function generate(target: Target): Promise<boolean> {
+  const files = await renderAll(target);
+  let changed = false;
+  for (const [path, text] of files) {
+    const current = await readFile(path, "utf8").catch(() => undefined);
+    if (current === text) continue;
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+    changed = true;
+  }
+  return changed;
+}
+
+/** How the generated files compare with what `spec` produces; `file` names the first that differs. */
 export type Drift =
   | { state: "current" }
-  | { state: "missing" }
-  | { state: "stale"; line: number; expected: string; found: string };
+  | { state: "missing"; file: string }
+  | { state: "stale"; file: string; line: number; expected: string; found: string };
 
-/** Compares `out` with the types `spec` produces, without writing anything. */
-export async function findDrift({ spec, out }: Target): Promise<Drift> {
-  const expected = await renderTypes(spec);
-  const actual = await readFile(out, "utf8").catch(() => undefined);
-  if (actual === undefined) return { state: "missing" };
+/** Compares every generated file with what `spec` produces, without writing anything. */
+export async function findDrift(target: Target): Promise<Drift> {
+  for (const [file, expected] of await renderAll(target)) {
+    const drift = compare(file, expected, await readFile(file, "utf8").catch(() => undefined));
+    if (drift.state !== "current") return drift;
+  }
+  return { state: "current" };
+}
+
+function compare(file: string, expected: string, actual: string | undefined): Drift {
+  if (actual === undefined) return { state: "missing", file };
   if (actual === expected) return { state: "current" };
   const want = expected.split("\n");
   const have = actual.split("\n");
@@ -48,6 +86,7 @@ export async function findDrift({ spec, out }: Target): Promise<Drift> {
   const at = index === -1 ? want.length : index;
   return {
     state: "stale",
+    file,
     line: at + 1,
     expected: want[at] ?? "<end of file>",
     found: have[at] ?? "<end of file>",

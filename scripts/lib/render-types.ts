@@ -8,11 +8,14 @@ import { createConfig, lint } from "@redocly/openapi-core";
  * rebuilds it, and the spec's hash, so that any edit of the spec (an example or
  * a server too, which change no type) makes the committed file stale.
  */
-export function generatedHeader(specText: string): string {
+export function generatedHeader(
+  specText: string,
+  producer = "openapi-typescript (scripts/generate.ts)",
+): string {
   const hash = createHash("sha256").update(specText).digest("hex");
   return `/**
  * GENERATED FILE: DO NOT EDIT.
- * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
+ * Produced from spec/openapi.yaml by ${producer}.
  * Change the spec, then run \`npm run generate\`.
  * spec sha256: ${hash}
  */

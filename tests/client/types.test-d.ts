@@ -2,14 +2,25 @@
 // operations and misspelt states do not compile.
 import { describe, expectTypeOf, test } from "vitest";
 import type { operations, paths } from "../../generated/openapi.ts";
+import type { OPERATIONS } from "../../generated/operations.ts";
 import {
+  type CallOptions,
+  type CreateCallOptions,
   type CreateServiceBindingBody,
   createServiceBindingsClient,
+  type OperationId,
+  type OperationMethod,
+  type OperationParams,
+  type OperationResult,
+  type PathParams,
   type ProvisioningState,
+  type RequestBody,
+  type Result,
   type Service,
   type ServiceBinding,
+  type ServiceBindingsClient,
+  type ServiceBindingsMethods,
 } from "../../src/index.ts";
-import type { ROUTES } from "../../src/operations.ts";
 
 const client = createServiceBindingsClient({ apiToken: "t", accountId: "a" });
 
@@ -80,26 +91,71 @@ describe("compile errors", () => {
   });
 });
 
-describe("the route table", () => {
+describe("the generated operation table", () => {
   test("has an entry for every operation of the spec", () => {
-    expectTypeOf<keyof typeof ROUTES>().toEqualTypeOf<keyof operations>();
+    expectTypeOf<keyof typeof OPERATIONS>().toEqualTypeOf<keyof operations>();
   });
 
-  test("sends each operation to the path and method the spec gives it", () => {
-    expectTypeOf<paths[(typeof ROUTES)["listServiceBindings"]["path"]]["get"]>().toEqualTypeOf<
-      operations["listServiceBindings"]
+  test("sends every operation to the path and method the spec gives it", () => {
+    type Table = typeof OPERATIONS;
+    type Routed = {
+      [Op in keyof Table]: paths[Table[Op]["path"]][Lowercase<Table[Op]["method"]>];
+    };
+    expectTypeOf<Routed>().toEqualTypeOf<{ [Op in keyof Table]: operations[Op] }>();
+  });
+
+  test("gives each operation the result shape its generated type has", () => {
+    type Shape<R> = [R] extends [undefined] ? "none" : R extends readonly unknown[] ? "array" : "object";
+    type Table = typeof OPERATIONS;
+    expectTypeOf<{ [Op in OperationId]: Table[Op]["result"] }>().toEqualTypeOf<{
+      [Op in OperationId]: Shape<Result<Op>>;
+    }>();
+  });
+});
+
+describe("the types a public signature names are exported", () => {
+  test("parameters, bodies, results and options of any operation", () => {
+    expectTypeOf<PathParams<"getServiceBinding">>().toEqualTypeOf<{
+      account_id: string;
+      prefix_id: string;
+      binding_id: string;
+    }>();
+    expectTypeOf<RequestBody<"createServiceBinding">>().toEqualTypeOf<CreateServiceBindingBody>();
+    expectTypeOf<RequestBody<"listServices">>().toBeNever();
+    expectTypeOf<Result<"listServices">>().toEqualTypeOf<Service[]>();
+    expectTypeOf<OperationResult<"deleteServiceBinding">>().toEqualTypeOf<void>();
+    expectTypeOf<OperationParams<"createServiceBinding">>().toMatchObjectType<{
+      prefix_id: string;
+      body: CreateServiceBindingBody;
+    }>();
+    expectTypeOf<Parameters<OperationMethod<"createServiceBinding">>[1]>().toEqualTypeOf<
+      CreateCallOptions | undefined
     >();
-    expectTypeOf<paths[(typeof ROUTES)["createServiceBinding"]["path"]]["post"]>().toEqualTypeOf<
-      operations["createServiceBinding"]
+    expectTypeOf<Parameters<OperationMethod<"getServiceBinding">>[1]>().toEqualTypeOf<
+      CallOptions | undefined
     >();
-    expectTypeOf<paths[(typeof ROUTES)["getServiceBinding"]["path"]]["get"]>().toEqualTypeOf<
-      operations["getServiceBinding"]
+    expectTypeOf<ServiceBindingsClient["getServiceBinding"]>().toEqualTypeOf<
+      OperationMethod<"getServiceBinding">
     >();
-    expectTypeOf<paths[(typeof ROUTES)["deleteServiceBinding"]["path"]]["delete"]>().toEqualTypeOf<
-      operations["deleteServiceBinding"]
-    >();
-    expectTypeOf<paths[(typeof ROUTES)["listServices"]["path"]]["get"]>().toEqualTypeOf<
-      operations["listServices"]
-    >();
+  });
+
+  test("a test double implements the methods alone, without raw", () => {
+    const double: ServiceBindingsMethods = {
+      listServiceBindings: async () => [],
+      createServiceBinding: async ({ body }) => ({
+        id: "b",
+        cidr: body.cidr,
+        provisioning: { state: "provisioning" },
+        service_id: body.service_id,
+        service_name: "CDN",
+      }),
+      getServiceBinding: async () => ({}) as ServiceBinding,
+      deleteServiceBinding: async () => {},
+      listServices: async () => [],
+    };
+    expectTypeOf(double.listServices).toEqualTypeOf<ServiceBindingsClient["listServices"]>();
+    // @ts-expect-error a double that misses a method is not the client's methods
+    const partial: ServiceBindingsMethods = { listServices: async () => [] };
+    void partial;
   });
 });

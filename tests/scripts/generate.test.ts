@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { findDrift, generate, type Target } from "../../scripts/lib/generation.ts";
+import { findDrift, generate, operationsPath, type Target } from "../../scripts/lib/generation.ts";
 import { GENERATED_PATH, SPEC_PATH } from "../../scripts/lib/paths.ts";
 import { runScript } from "../support/run.ts";
 
@@ -17,6 +17,7 @@ beforeEach(() => {
   target = { spec: join(dir, "openapi.yaml"), out: join(dir, "openapi.ts") };
   copyFileSync(SPEC_PATH, target.spec);
   copyFileSync(GENERATED_PATH, target.out);
+  copyFileSync(operationsPath({ spec: SPEC_PATH, out: GENERATED_PATH }), operationsPath(target));
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +59,23 @@ describe("check:generated", () => {
 
   test("finds a missing generated file", async () => {
     rmSync(target.out);
-    expect(await findDrift(target)).toEqual({ state: "missing" });
+    expect(await findDrift(target)).toEqual({ state: "missing", file: target.out });
+  });
+
+  test("finds a hand edit of the operation table, naming the file", async () => {
+    const table = operationsPath(target);
+    writeFileSync(table, readFileSync(table, "utf8").replace('"method": "DELETE"', '"method": "POST"'));
+    expect(await findDrift(target)).toMatchObject({
+      state: "stale",
+      file: table,
+      found: expect.stringContaining('"method": "POST"'),
+      expected: expect.stringContaining('"method": "DELETE"'),
+    });
+  });
+
+  test("finds a missing operation table", async () => {
+    rmSync(operationsPath(target));
+    expect(await findDrift(target)).toEqual({ state: "missing", file: operationsPath(target) });
   });
 
   test("as a command, exits 1 on a stale file and says to run npm run generate", () => {
@@ -71,13 +88,54 @@ describe("check:generated", () => {
 });
 
 describe("generate", () => {
-  test("is deterministic: two runs write the same bytes as the committed file", async () => {
+  test("is deterministic: two runs write the same bytes as the committed files", async () => {
     rmSync(target.out);
+    rmSync(operationsPath(target));
     expect(await generate(target)).toBe(true);
-    const first = readFileSync(target.out);
+    const first = [readFileSync(target.out), readFileSync(operationsPath(target))];
     expect(await generate(target)).toBe(false);
-    expect(readFileSync(target.out).equals(first)).toBe(true);
-    expect(first.equals(readFileSync(GENERATED_PATH))).toBe(true);
+    expect(readFileSync(target.out).equals(first[0] as Buffer)).toBe(true);
+    expect(first[0]?.equals(readFileSync(GENERATED_PATH))).toBe(true);
+    expect(first[1]?.equals(readFileSync(operationsPath({ spec: SPEC_PATH, out: GENERATED_PATH })))).toBe(
+      true,
+    );
+  });
+
+  test("writes the operation table beside the types: every operation with its method, path, parameters, body and result, and the spec's words as its doc comment", async () => {
+    const { OPERATIONS, PATH_PARAMETERS } = await import("../../generated/operations.ts");
+    expect(OPERATIONS.createServiceBinding).toEqual({
+      method: "POST",
+      path: "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings",
+      pathParams: ["account_id", "prefix_id"],
+      body: {
+        required: ["cidr", "service_id"],
+        properties: { cidr: { type: "string" }, service_id: { type: "string", maxLength: 32 } },
+      },
+      result: "object",
+    });
+    expect(OPERATIONS.deleteServiceBinding).toEqual({
+      method: "DELETE",
+      path: "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings/{binding_id}",
+      pathParams: ["account_id", "prefix_id", "binding_id"],
+      result: "none",
+    });
+    expect(OPERATIONS.listServices).toMatchObject({ result: "array", pathParams: ["account_id"] });
+    expect(PATH_PARAMETERS).toEqual({
+      account_id: { maxLength: 32 },
+      prefix_id: { maxLength: 32 },
+      binding_id: { maxLength: 32 },
+    });
+    const text = readFileSync(operationsPath({ spec: SPEC_PATH, out: GENERATED_PATH }), "utf8");
+    expect(text).toContain(
+      "   * Get Service Binding\n   *\n   * Fetches one service binding of the prefix.\n   */\n  getServiceBinding: {",
+    );
+  });
+
+  test("an operationId that cannot name a method is refused, saying which operation", async () => {
+    editSpec((t) => t.replace("operationId: listServices", "operationId: list-services"));
+    await expect(generate(target)).rejects.toThrow(
+      /cannot build the operation table from .*: GET \/accounts\/\{account_id\}\/addressing\/services: the operationId "list-services" cannot name a client method/,
+    );
   });
 
   test("starts the file with a do-not-edit header", () => {
