@@ -12,7 +12,10 @@ import { type Outcome, runSteps, type Step } from "./lib/steps.ts";
  * static checks fill the other slots meanwhile.
  */
 export const STEPS: Step[] = [
-  { name: "test:e2e", proves: "the commands work end to end (proxy, gate, mock, packed package)" },
+  {
+    name: "test:e2e",
+    proves: "the commands work end to end (proxy, gate, mock, packed package, adding an operation)",
+  },
   { name: "test:run", proves: "unit and contract tests pass (Prism mock); type tests compile in typecheck" },
   { name: "typecheck", proves: "source, tests (type tests included) and examples compile" },
   { name: "lint:code", proves: "code is formatted and lint-clean (Biome)" },

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { loadSpec, operations } from "../scripts/lib/spec.ts";
 import { createServiceBindingsClient, type ServiceBindingsClientOptions } from "../src/index.ts";
 import { fakeFetch, json } from "./support/fake-fetch.ts";
 import { ACCOUNT, BINDING_ID, PREFIX } from "./support/fixtures.ts";
@@ -26,17 +27,13 @@ describe("README.md", () => {
     },
   );
 
-  test("shows one example per client method", () => {
-    for (const method of [
-      "listServiceBindings",
-      "createServiceBinding",
-      "getServiceBinding",
-      "deleteServiceBinding",
-      "listServices",
-    ]) {
-      expect(blocks.some((block) => block.includes(`client.${method}(`))).toBe(true);
-    }
-  });
+  test.each(operations(loadSpec()).map((o) => o.operationId))(
+    "describes the spec's operation %s, with an example calling its method",
+    (operationId) => {
+      expect(blocks.some((block) => block.includes(`client.${operationId}(`))).toBe(true);
+      expect(readme).toContain(`| \`${operationId}\``);
+    },
+  );
 });
 
 /** The message a client with these options rejects with. */

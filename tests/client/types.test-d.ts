@@ -140,8 +140,12 @@ describe("the types a public signature names are exported", () => {
   });
 
   test("a test double implements the methods alone, without raw", () => {
-    const double: ServiceBindingsMethods = {
-      listServiceBindings: async () => [],
+    // The methods are every operation of the spec, and nothing else: no raw.
+    expectTypeOf<keyof ServiceBindingsMethods>().toEqualTypeOf<keyof operations>();
+    expectTypeOf<ServiceBindingsClient>().toMatchTypeOf<ServiceBindingsMethods>();
+    // A double of the methods a test uses, typed by the client's own signatures.
+    const double: Pick<ServiceBindingsMethods, "listServices" | "createServiceBinding"> = {
+      listServices: async () => [],
       createServiceBinding: async ({ body }) => ({
         id: "b",
         cidr: body.cidr,
@@ -149,13 +153,10 @@ describe("the types a public signature names are exported", () => {
         service_id: body.service_id,
         service_name: "CDN",
       }),
-      getServiceBinding: async () => ({}) as ServiceBinding,
-      deleteServiceBinding: async () => {},
-      listServices: async () => [],
     };
     expectTypeOf(double.listServices).toEqualTypeOf<ServiceBindingsClient["listServices"]>();
-    // @ts-expect-error a double that misses a method is not the client's methods
-    const partial: ServiceBindingsMethods = { listServices: async () => [] };
-    void partial;
+    // @ts-expect-error a double's method must resolve to what the spec says: services, not a string
+    const wrong: Pick<ServiceBindingsMethods, "listServices"> = { listServices: async () => "services" };
+    void wrong;
   });
 });

@@ -55,15 +55,16 @@ describe("the document", () => {
     expect(spec.servers.map((s: Node) => s.url)).toContain("https://api.cloudflare.com/client/v4");
   });
 
-  test("describes exactly the five operations of the Service Bindings API", () => {
-    expect(ops.map((o) => `${o.method.toUpperCase()} ${o.path} ${o.operationId}`).sort()).toEqual(
-      [
+  // Others may be added (edit the spec, npm run generate, describe it in the README); these five must stay.
+  test("describes the five operations of the Service Bindings API", () => {
+    expect(ops.map((o) => `${o.method.toUpperCase()} ${o.path} ${o.operationId}`)).toEqual(
+      expect.arrayContaining([
         `GET ${BINDINGS} listServiceBindings`,
         `POST ${BINDINGS} createServiceBinding`,
         `GET ${BINDING} getServiceBinding`,
         `DELETE ${BINDING} deleteServiceBinding`,
         `GET ${SERVICES} listServices`,
-      ].sort(),
+      ]),
     );
   });
 

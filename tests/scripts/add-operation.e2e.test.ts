@@ -1,0 +1,152 @@
+// Adding an operation is editing the spec and running `npm run generate`,
+// nothing else: in a scratch copy of the project, an operation added to the
+// spec becomes a typed client method that a consumer calls, that the contract
+// suite exercises in every cell, and that works against `npm run mock`.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parse, stringify } from "yaml";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { type Node, responses } from "../../scripts/lib/spec.ts";
+import { runAsync } from "../support/run.ts";
+
+const BINDING = "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings/{binding_id}";
+const ADDED = "getServiceBindingProbe";
+let dir: string;
+let generated: { status: number | null; output: string };
+
+/** Runs an npm script in the copy, as a user runs it. */
+function npm(...args: string[]) {
+  return runAsync("npm", ["run", "--silent", ...args], { cwd: dir });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "sb-add-operation-"));
+  // Every file of the project (committed or not, never ignored ones), and the installed node_modules.
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
+  for (const file of files) {
+    try {
+      cpSync(join(ROOT, file), join(dir, file));
+    } catch (error) {
+      // A file deleted from the work tree but not yet from the index.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+
+  // The user's edit: a copy of Get Service Binding, examples included, under a new path and operationId.
+  const specPath = join(dir, "spec/openapi.yaml");
+  const spec: Node = parse(readFileSync(specPath, "utf8"));
+  const item = structuredClone(spec.paths[BINDING]);
+  spec.paths[`${BINDING}/probe`] = {
+    parameters: item.parameters,
+    get: {
+      ...item.get,
+      operationId: ADDED,
+      summary: "Probe Service Binding",
+      description: "Fetches one service binding by another path (an operation added by a test).",
+    },
+  };
+  writeFileSync(specPath, stringify(spec));
+  const ran = await npm("generate");
+  generated = { status: ran.status, output: ran.stdout + ran.stderr };
+
+  // A consumer of the new method, where `npm run typecheck` looks.
+  mkdirSync(join(dir, "examples"), { recursive: true });
+  writeFileSync(
+    join(dir, "examples/probe.ts"),
+    `import { createServiceBindingsClient, type ServiceBinding } from "cloudflare-service-bindings";
+
+const client = createServiceBindingsClient({ apiToken: "t", accountId: "258def64c72dae45f3e4c8516e2111f2" });
+export const probed: Promise<ServiceBinding> = client.${ADDED}({ prefix_id: "p", binding_id: "b" });
+`,
+  );
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("an operation added to the spec, then npm run generate", () => {
+  test("generate writes the new operation into the types and the operation table", () => {
+    expect(generated.output).toContain("Wrote generated/openapi.ts and generated/operations.ts");
+    expect(generated.status).toBe(0);
+    expect(readFileSync(join(dir, "generated/operations.ts"), "utf8")).toContain(`  ${ADDED}: {`);
+  });
+
+  test("npm run typecheck passes with a consumer calling the new method", async () => {
+    const ran = await npm("typecheck");
+    expect(ran.stdout + ran.stderr).toBe("");
+    expect(ran.status).toBe(0);
+  });
+
+  test("the contract suite passes, with every cell of the new operation exercised", async () => {
+    const ran = await runAsync(
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run", "--project", "contract"],
+      {
+        cwd: dir,
+      },
+    );
+    const output = ran.stdout + ran.stderr;
+    const spec: Node = parse(readFileSync(join(dir, "spec/openapi.yaml"), "utf8"));
+    const operation = {
+      path: `${BINDING}/probe`,
+      method: "get" as const,
+      operationId: ADDED,
+      node: spec.paths[`${BINDING}/probe`].get,
+      parameters: [],
+    };
+    // Every declared status and named example of the new operation has its row, and every row is ok.
+    for (const response of responses(spec, operation)) {
+      for (const example of Object.keys(response.examples)) {
+        expect(output).toMatch(new RegExp(`ok +${ADDED} +${response.status} +${example} `));
+      }
+    }
+    expect(output).toMatch(new RegExp(`ok +${ADDED} +200 of 200`));
+    expect(output).not.toMatch(/\bMISS\b/);
+    expect(output).toMatch(/(\d+) of \1 cells exercised\./);
+    expect(ran.status).toBe(0);
+  }, 240_000);
+
+  test("the new method works against npm run mock", async () => {
+    const mock = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "0"], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = "";
+        mock.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (\S+) /.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        mock.once("exit", () => reject(new Error(`the mock exited:\n${output}`)));
+      });
+      const call = `
+        import { createServiceBindingsClient } from "./src/index.ts";
+        const client = createServiceBindingsClient({ apiToken: "t", accountId: "258def64c72dae45f3e4c8516e2111f2", baseUrl: process.argv[1] });
+        console.log(JSON.stringify(await client.${ADDED}({ prefix_id: "2af39739cc4e3b5910c918468bb89828", binding_id: "0429b49b6a5155297b78e75a44b09e14" })));
+      `;
+      const ran = await runAsync(
+        process.execPath,
+        ["--import", "tsx", "--input-type=module", "-e", call, url],
+        { cwd: dir },
+      );
+      expect(ran.stderr).toBe("");
+      const example = parse(readFileSync(join(dir, "spec/openapi.yaml"), "utf8")).paths[BINDING].get
+        .responses["200"].content["application/json"].examples.active.value.result;
+      expect(JSON.parse(ran.stdout)).toEqual(example);
+    } finally {
+      mock.kill("SIGTERM");
+    }
+  });
+});
