@@ -5,6 +5,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
+import { parseArgs } from "node:util";
+import { checkoutBase } from "./bench/base.ts";
 import { measureBundleSize } from "./bench/bundle-size.ts";
 import { median, type Row } from "./bench/common.ts";
 import { measurePerCall } from "./bench/per-call.ts";
@@ -105,6 +107,11 @@ function explainMisses(rows: Row[]): Row[] {
   });
 }
 
+// `-- --against REF` measures the package at REF beside the work tree: per-call cost and bundle size.
+const { values: args } = parseArgs({ args: process.argv.slice(2), options: { against: { type: "string" } } });
+const base = args.against ? checkoutBase(args.against) : undefined;
+process.once("exit", () => base?.remove());
+
 const sections: [string, Row[]][] = [];
 const step = async (title: string, rows: () => Promise<Row[]> | Row[]) => {
   console.log(`bench: ${title}...`);
@@ -114,9 +121,9 @@ const step = async (title: string, rows: () => Promise<Row[]> | Row[]) => {
 await step("Footprint", async () => (await measureSdk()).rows);
 await step(
   "Per-call cost (loopback server, sequential calls, median round)",
-  async () => (await measurePerCall()).rows,
+  async () => (await measurePerCall({ base })).rows,
 );
-await step("Bundle size (esbuild, minified, gzip)", async () => (await measureBundleSize()).rows);
+await step("Bundle size (esbuild, minified, gzip)", async () => (await measureBundleSize(base)).rows);
 await step(
   "Consumer type-check time (tsc --noEmit, median of 3)",
   async () => (await measureTypecheckTime()).rows,

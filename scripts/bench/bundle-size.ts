@@ -6,14 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import type { Base } from "./base.ts";
 import { isMain, printRows, ROOT, type Row } from "./common.ts";
 import { ensureSdk } from "./sdk.ts";
 
 /** Our budget: 4.5 KB, read as 4500 bytes (the stricter reading of KB). */
 export const OURS_GZIP_BUDGET_BYTES = 4500;
 
-const OURS = `
-import { createServiceBindingsClient } from ${JSON.stringify(join(ROOT, "src", "index.ts"))};
+/** A consumer of all five methods, importing the package's source under `root`. */
+const ours = (root: string) => `
+import { createServiceBindingsClient } from ${JSON.stringify(join(root, "src", "index.ts"))};
 export async function main(apiToken, account_id, prefix_id) {
   const client = createServiceBindingsClient({ apiToken, accountId: account_id });
   const [service] = await client.listServices();
@@ -130,13 +132,13 @@ async function bundle(
 }
 
 /** Bundles the four consumers in a temp dir and compares their sizes. */
-export async function measureBundleSize(): Promise<BundleSizeResult> {
+export async function measureBundleSize(base?: Base): Promise<BundleSizeResult> {
   const sdkDir = await ensureSdk();
   const nodePaths = [join(sdkDir, "node_modules"), join(ROOT, "node_modules")];
   const dir = mkdtempSync(join(tmpdir(), "bench-bundle-"));
   try {
     const raw: BundleSizeResult["raw"] = {
-      ours: await bundle(dir, "ours", OURS, nodePaths),
+      ours: await bundle(dir, "ours", ours(ROOT), nodePaths),
       sdkTreeShakable: await bundle(dir, "sdk-tree-shakable", SDK_TREE_SHAKABLE, nodePaths),
       sdkFull: await bundle(dir, "sdk-full", SDK_FULL, nodePaths),
       openapiFetch: await bundle(dir, "openapi-fetch", OPENAPI_FETCH, nodePaths),
@@ -172,6 +174,18 @@ export async function measureBundleSize(): Promise<BundleSizeResult> {
         note: `this package adds ${raw.ours.gzipBytes - raw.openapiFetch.gzipBytes} B gzip on top`,
       },
     ];
+    if (base) {
+      const before = await bundle(dir, "before", ours(base.root), nodePaths);
+      rows.push(
+        { what: `${base.label}, same 5 calls`, measured: line(before), budget: "info", met: undefined },
+        {
+          what: `this package vs ${base.label}`,
+          measured: `${raw.ours.gzipBytes - before.gzipBytes >= 0 ? "+" : ""}${raw.ours.gzipBytes - before.gzipBytes} B gzip`,
+          budget: "<= 0 B (no bigger)",
+          met: raw.ours.gzipBytes <= before.gzipBytes,
+        },
+      );
+    }
     return { rows, raw };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/openapi.ts";
 import { createServiceBindingsClient } from "../../src/index.ts";
+import type { Base } from "./base.ts";
 import { isMain, median, printRows, type Row } from "./common.ts";
 import { ensureSdk } from "./sdk.ts";
 
@@ -102,7 +103,7 @@ interface Contender {
   calls: Record<Op, Call>;
 }
 
-async function contenders(baseUrl: string): Promise<Contender[]> {
+async function contenders(baseUrl: string, base: Base | undefined): Promise<Contender[]> {
   const headers = { Authorization: `Bearer ${API_TOKEN}` };
 
   const bare: Contender = {
@@ -169,7 +170,22 @@ async function contenders(baseUrl: string): Promise<Contender[]> {
       get: async () => await bindings.get(BINDING_ID, { account_id: ACCOUNT_ID, prefix_id: PREFIX_ID }),
     },
   };
-  return [bare, openapiFetch, ours, official];
+  const all = [bare, openapiFetch, ours, official];
+  if (base) {
+    // The package at the ref, loaded from its own files in the same process: same server, same rounds.
+    const before = (await import(pathToFileURL(join(base.root, "src", "index.ts")).href)) as {
+      createServiceBindingsClient: typeof createServiceBindingsClient;
+    };
+    const old = before.createServiceBindingsClient({ apiToken: API_TOKEN, accountId: ACCOUNT_ID, baseUrl });
+    all.push({
+      name: base.label,
+      calls: {
+        list: () => old.listServiceBindings({ prefix_id: PREFIX_ID }),
+        get: () => old.getServiceBinding({ prefix_id: PREFIX_ID, binding_id: BINDING_ID }),
+      },
+    });
+  }
+  return all;
 }
 
 /** One call of each contender and operation: the parsed result, and exactly one hit on the expected route. */
@@ -201,6 +217,8 @@ export interface PerCallOptions {
   rounds?: number;
   callsPerRound?: number;
   warmupCalls?: number;
+  /** Also measure the package at this ref, and compare. */
+  base?: Base | undefined;
 }
 
 export interface PerCallResult {
@@ -216,7 +234,7 @@ export async function measurePerCall(options: PerCallOptions = {}): Promise<PerC
   const warmupCalls = options.warmupCalls ?? 1000;
   const server = await startServer();
   try {
-    const all = await contenders(server.baseUrl);
+    const all = await contenders(server.baseUrl, options.base);
     await verify(server, all);
     for (const contender of all)
       for (const op of OPS) for (let i = 0; i < warmupCalls; i++) await contender.calls[op]();
@@ -280,6 +298,16 @@ export async function measurePerCall(options: PerCallOptions = {}): Promise<PerC
           met: vsSdk <= 0.7,
         },
       );
+      const before = all[4];
+      if (before) {
+        const vsBefore = us(ours, op) / us(before, op);
+        rows.push({
+          what: `${op}: this package vs ${before.name}`,
+          measured: `${vsBefore.toFixed(3)}x`,
+          budget: "<= 1.03x (no slower, within the rounds' spread)",
+          met: vsBefore <= 1.03,
+        });
+      }
     }
     return { rows, raw };
   } finally {
