@@ -8,7 +8,7 @@ import { deref, loadSpec, operations, responses } from "../scripts/lib/spec.ts";
 import {
   AuthenticationError,
   BadRequestError,
-  type CloudflareApiError,
+  CloudflareApiError,
   ConflictError,
   InternalServerError,
   NotFoundError,
@@ -28,6 +28,7 @@ const EXPECTED_CLASS: Record<string, typeof CloudflareApiError> = {
   "403": PermissionDeniedError,
   "404": NotFoundError,
   "409": ConflictError,
+  "410": CloudflareApiError,
   "422": UnprocessableEntityError,
   "429": RateLimitError,
   "500": InternalServerError,

@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: 709107c5a6d6a19004fad04a994da1232003b4c4643ad7c00fd988be43a13ebf
+ * spec sha256: 01ea9615a2e3f9bcecce581ed3e6a0f4e9e5fee7e80e477109e01d4e2c88ec4a
  */
 
 export interface paths {
@@ -45,6 +45,27 @@ export interface paths {
          *     CIDR exactly. Later bindings may use a more specific CIDR inside the
          *     prefix. Which services may be combined is described in
          *     [Service Bindings](https://developers.cloudflare.com/byoip/service-bindings/).
+         *
+         *     Rules, with their sources:
+         *
+         *     - `cidr` must lie inside the prefix: the prefix itself, or a more
+         *       specific network within it ("Subsequent Service Bindings may be
+         *       created with a more-specific CIDR", Cloudflare's API documentation
+         *       of this operation; additional bindings "route specific IP addresses
+         *       or CIDR ranges" of the prefix,
+         *       https://developers.cloudflare.com/byoip/service-bindings/).
+         *     - The first binding of a prefix must exactly match the prefix's CIDR
+         *       (Cloudflare's API documentation of this operation).
+         *     - `service_id` must be one that List Services lists ("Available
+         *       services and their IDs may be found in the List Services endpoint",
+         *       Cloudflare's API documentation of `service_id`).
+         *
+         *     The documentation does not say which status and code the API refuses
+         *     these with. The stateful fake (`cloudflare-service-bindings/testing`)
+         *     answers a malformed CIDR, one outside the prefix, or a first binding
+         *     that is not the prefix's CIDR with 400 and the `invalid_cidr`
+         *     example, and an unlisted service with 400 and `invalid_service_id`:
+         *     these are the fake's choices.
          *
          *     This operation is not idempotent: sending it twice may create two
          *     bindings, so a client must not retry it blindly.
@@ -91,6 +112,14 @@ export interface paths {
          * Delete Service Binding
          * @description Deletes one service binding of the prefix. The answer is an envelope
          *     with `success: true` and no `result` member.
+         *
+         *     The Magic Transit binding that spans the whole prefix cannot be
+         *     deleted: "You must keep Magic Transit as a common base service,
+         *     spanning all addresses in your prefix" (Cloudflare's BYOIP
+         *     documentation, Service bindings, Limitations,
+         *     https://developers.cloudflare.com/byoip/service-bindings/). The
+         *     documentation does not say how the API refuses it; the stateful fake
+         *     answers 409 with the `base_binding` example, its own choice.
          */
         delete: operations["deleteServiceBinding"];
         options?: never;
@@ -351,7 +380,11 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The credentials are valid but lack a permission for this account or operation. */
+        /**
+         * @description The credentials are valid but lack a permission for this account or
+         *     operation. The stateful fake answers an account it does not hold
+         *     with this 403 (its choice).
+         */
         Forbidden: {
             headers: {
                 "CF-Ray": components["headers"]["CfRay"];
@@ -382,9 +415,26 @@ export interface components {
             };
         };
         /**
+         * @description The binding is the Magic Transit binding that spans the whole prefix,
+         *     which must stay (see Delete Service Binding). The status and code are
+         *     the stateful fake's choice: Cloudflare does not document them.
+         */
+        BaseBindingConflict: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
          * @description Any other client error. Cloudflare's own description of these
          *     operations declares client errors only as a range, so any 4xx status
-         *     may occur; each carries the failure envelope.
+         *     may occur; each carries the failure envelope. The stateful fake
+         *     answers a path identifier over the 32-character limit with 400 and
+         *     the `invalid_identifier` example (its choice: Cloudflare documents
+         *     only the limit).
          */
         OtherClientError: {
             headers: {
@@ -638,6 +688,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["BindingNotFound"];
+            409: components["responses"]["BaseBindingConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];

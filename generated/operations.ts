@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the operation table the client runs on.
  * Change the spec, then run `npm run generate`.
- * spec sha256: 709107c5a6d6a19004fad04a994da1232003b4c4643ad7c00fd988be43a13ebf
+ * spec sha256: 01ea9615a2e3f9bcecce581ed3e6a0f4e9e5fee7e80e477109e01d4e2c88ec4a
  */
 
 /**
@@ -54,6 +54,27 @@ export const OPERATIONS = {
    * prefix. Which services may be combined is described in
    * [Service Bindings](https://developers.cloudflare.com/byoip/service-bindings/).
    *
+   * Rules, with their sources:
+   *
+   * - `cidr` must lie inside the prefix: the prefix itself, or a more
+   *   specific network within it ("Subsequent Service Bindings may be
+   *   created with a more-specific CIDR", Cloudflare's API documentation
+   *   of this operation; additional bindings "route specific IP addresses
+   *   or CIDR ranges" of the prefix,
+   *   https://developers.cloudflare.com/byoip/service-bindings/).
+   * - The first binding of a prefix must exactly match the prefix's CIDR
+   *   (Cloudflare's API documentation of this operation).
+   * - `service_id` must be one that List Services lists ("Available
+   *   services and their IDs may be found in the List Services endpoint",
+   *   Cloudflare's API documentation of `service_id`).
+   *
+   * The documentation does not say which status and code the API refuses
+   * these with. The stateful fake (`cloudflare-service-bindings/testing`)
+   * answers a malformed CIDR, one outside the prefix, or a first binding
+   * that is not the prefix's CIDR with 400 and the `invalid_cidr`
+   * example, and an unlisted service with 400 and `invalid_service_id`:
+   * these are the fake's choices.
+   *
    * This operation is not idempotent: sending it twice may create two
    * bindings, so a client must not retry it blindly.
    */
@@ -101,6 +122,14 @@ export const OPERATIONS = {
    *
    * Deletes one service binding of the prefix. The answer is an envelope
    * with `success: true` and no `result` member.
+   *
+   * The Magic Transit binding that spans the whole prefix cannot be
+   * deleted: "You must keep Magic Transit as a common base service,
+   * spanning all addresses in your prefix" (Cloudflare's BYOIP
+   * documentation, Service bindings, Limitations,
+   * https://developers.cloudflare.com/byoip/service-bindings/). The
+   * documentation does not say how the API refuses it; the stateful fake
+   * answers 409 with the `base_binding` example, its own choice.
    */
   deleteServiceBinding: {
     "method": "DELETE",

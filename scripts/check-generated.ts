@@ -1,7 +1,7 @@
 // npm run check:generated: fails when generated/openapi.ts is not exactly what
 // the current spec produces, and says what to run.
 import { relative } from "node:path";
-import { findDrift, operationsPath } from "./lib/generation.ts";
+import { examplesPath, findDrift, operationsPath } from "./lib/generation.ts";
 import { targetArgs } from "./lib/target-args.ts";
 
 const target = targetArgs(process.argv.slice(2));
@@ -10,7 +10,9 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
 try {
   const drift = await findDrift(target);
   if (drift.state === "current") {
-    console.log(`${shown(target.out)} and ${shown(operationsPath(target))} match ${shown(target.spec)}.`);
+    console.log(
+      `${shown(target.out)}, ${shown(operationsPath(target))} and ${shown(examplesPath(target))} match ${shown(target.spec)}.`,
+    );
   } else {
     if (drift.state === "missing") {
       console.error(`check:generated: ${shown(drift.file)} is missing.`);

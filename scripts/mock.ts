@@ -1,8 +1,15 @@
-// npm run mock: the contract suite's Prism mock, started by hand for local
-// development. Options: --port N (default 4010), --dynamic, --seed S.
-// Stops Prism on Ctrl-C (SIGINT) and SIGTERM.
+// npm run mock: a mock of the API on 127.0.0.1, started by hand, for local
+// development and for code that is not TypeScript (a Terraform provider's
+// tests, a Python script).
+//   npm run mock                      Prism, stateless: each answer is the spec's example
+//                                     (--dynamic: generated from the schemas; --seed S)
+//   npm run mock -- --stateful        the package's stateful fake: what you create is there to get
+// --port N (default 4010; 0 picks a free one). Both stop on Ctrl-C (SIGINT) or SIGTERM, through npm
+// too, and when whoever started them goes away.
 import { parseArgs } from "node:util";
-import { startPrism, stopWithThisProcess } from "./lib/prism.ts";
+import { createServiceBindingsFake } from "../src/testing/index.ts";
+import { whenParentGoes } from "./lib/parent-watch.ts";
+import { startPrism } from "./lib/prism.ts";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -10,24 +17,71 @@ const { values } = parseArgs({
     port: { type: "string", default: "4010" },
     dynamic: { type: "boolean", default: false },
     seed: { type: "string" },
+    stateful: { type: "boolean", default: false },
   },
 });
+const port = Number(values.port);
 
-try {
-  const prism = await startPrism({
-    port: Number(values.port),
+/** Runs `stop`, then exits: on a signal, or when the parent goes away. */
+function stopOnExit(stop: () => Promise<void>): void {
+  let stopping = false;
+  const end = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(() => process.exit(0));
+  };
+  process.once("SIGINT", end);
+  process.once("SIGTERM", end);
+  whenParentGoes(end);
+}
+
+async function stateful(): Promise<void> {
+  if (values.dynamic || values.seed !== undefined) {
+    throw new Error("--dynamic and --seed are Prism's options; the stateful fake answers from its state");
+  }
+  const fake = createServiceBindingsFake();
+  const server = await fake.listen({ port });
+  const { services, accounts } = fake.state();
+  console.log(`Stateful fake of spec/openapi.yaml listening on ${server.url} (pid ${process.pid})`);
+  for (const account of accounts) {
+    console.log(`  account ${account.id}`);
+    for (const prefix of account.prefixes) {
+      console.log(`    prefix ${prefix.id} ${prefix.cidr}`);
+      for (const binding of prefix.bindings) {
+        console.log(
+          `      binding ${binding.id} ${binding.cidr} -> ${binding.service_name} (${binding.provisioning.state})`,
+        );
+      }
+    }
+  }
+  for (const service of services) console.log(`  service ${service.id} ${service.name}`);
+  const [account] = accounts;
+  console.log(
+    `Try: curl -H 'Authorization: Bearer x' ${server.url}/accounts/${account?.id}/addressing/prefixes/${account?.prefixes[0]?.id}/bindings`,
+  );
+  stopOnExit(() => server.close());
+}
+
+async function prism(): Promise<void> {
+  const server = await startPrism({
+    port,
     dynamic: values.dynamic,
     ...(values.seed === undefined ? {} : { seed: values.seed }),
   });
   console.log(
-    `Prism mock of spec/openapi.yaml listening on ${prism.url} (pid ${prism.pid}, ready in ${Math.round(prism.readyMs)} ms)`,
+    `Prism mock of spec/openapi.yaml listening on ${server.url} (pid ${server.pid}, ready in ${Math.round(server.readyMs)} ms)`,
   );
   console.log(
-    `Try: curl -H 'Authorization: Bearer x' ${prism.url}/accounts/258def64c72dae45f3e4c8516e2111f2/addressing/services`,
+    `Try: curl -H 'Authorization: Bearer x' ${server.url}/accounts/258def64c72dae45f3e4c8516e2111f2/addressing/services`,
   );
-  // Ctrl-C is how a developer ends the mock: exit cleanly once Prism is gone.
-  stopWithThisProcess(prism, () => process.exit(0));
+  console.log(`A failure on demand: add -H 'Prefer: code=404' (or code=429, example=prefix_not_found, ...)`);
+  // Prism ends with this process in any case (it watches its parent); here it is stopped first, cleanly.
+  stopOnExit(() => server.stop());
+}
+
+try {
+  await (values.stateful ? stateful() : prism());
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

@@ -1,10 +1,11 @@
 // The two jobs behind `npm run generate` and `npm run check:generated`, as
 // functions that report instead of printing, so tests can call them in-process.
-// One spec produces two files: the types (openapi-typescript) and, beside
+// One spec produces three files: the types (openapi-typescript) and, beside
 // them, the operation table (operations.ts) the client and the contract suite
-// run on.
+// run on, and the spec's examples (examples.ts) the stateful fake answers with.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { renderExamples } from "./render-examples.ts";
 import { OperationTableError, renderOperations } from "./render-operations.ts";
 import { generatedHeader, renderTypes, SpecError } from "./render-types.ts";
 
@@ -19,6 +20,11 @@ export function operationsPath({ out }: Target): string {
   return join(dirname(out), "operations.ts");
 }
 
+/** The examples' file for a target (read by the stateful fake only): examples.ts, beside the types. */
+export function examplesPath({ out }: Target): string {
+  return join(dirname(out), "examples.ts");
+}
+
 /** Every file the spec produces, with its text, rendered in memory; nothing is written. */
 async function renderAll(target: Target): Promise<[string, string][]> {
   // The types come first: rendering them refuses an invalid spec, saying where.
@@ -31,10 +37,14 @@ async function renderAll(target: Target): Promise<[string, string][]> {
     if (!(error instanceof OperationTableError)) throw error;
     throw new SpecError(`cannot build the operation table from ${target.spec}: ${error.message}`);
   }
-  const header = generatedHeader(specText, "scripts/generate.ts, the operation table the client runs on");
+  const header = (what: string) => generatedHeader(specText, `scripts/generate.ts, ${what}`);
   return [
     [target.out, types],
-    [operationsPath(target), `${header}\n${table}`],
+    [operationsPath(target), `${header("the operation table the client runs on")}\n${table}`],
+    [
+      examplesPath(target),
+      `${header("the examples the stateful fake answers with")}\n${renderExamples(target.spec)}`,
+    ],
   ];
 }
 

@@ -11,9 +11,10 @@ import {
   declaredStatus,
   type Exercised,
   formatReport,
+  RANGE_STAND_INS,
 } from "../../scripts/lib/contract-coverage.ts";
 import { SPEC_PATH } from "../../scripts/lib/paths.ts";
-import { loadSpec, operations } from "../../scripts/lib/spec.ts";
+import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
 
 const METHODS = [
   "listServiceBindings",
@@ -104,5 +105,18 @@ describe("declaredStatus", () => {
     expect(declaredStatus(["200", "404", "4XX"], 404)).toBe("404");
     expect(declaredStatus(["200", "404", "4XX"], 409)).toBe("4XX");
     expect(declaredStatus(["200", "404", "4XX"], 502)).toBeUndefined();
+  });
+});
+
+describe("RANGE_STAND_INS", () => {
+  test("stands in for a range only with statuses no operation of the spec lists by number", () => {
+    const spec = loadSpec();
+    const listed = new Set(operations(spec).flatMap((o) => responses(spec, o).map((r) => r.status)));
+    for (const [range, statuses] of Object.entries(RANGE_STAND_INS)) {
+      for (const status of statuses) {
+        expect(listed.has(String(status)), `${status} for ${range}`).toBe(false);
+        expect(String(status)[0]).toBe(range[0]);
+      }
+    }
   });
 });

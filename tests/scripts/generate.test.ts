@@ -5,7 +5,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { findDrift, generate, operationsPath, type Target } from "../../scripts/lib/generation.ts";
+import {
+  examplesPath,
+  findDrift,
+  generate,
+  operationsPath,
+  type Target,
+} from "../../scripts/lib/generation.ts";
 import { GENERATED_PATH, SPEC_PATH } from "../../scripts/lib/paths.ts";
 import { runScript } from "../support/run.ts";
 
@@ -18,6 +24,7 @@ beforeEach(() => {
   copyFileSync(SPEC_PATH, target.spec);
   copyFileSync(GENERATED_PATH, target.out);
   copyFileSync(operationsPath({ spec: SPEC_PATH, out: GENERATED_PATH }), operationsPath(target));
+  copyFileSync(examplesPath({ spec: SPEC_PATH, out: GENERATED_PATH }), examplesPath(target));
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

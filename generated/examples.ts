@@ -1,0 +1,706 @@
+/**
+ * GENERATED FILE: DO NOT EDIT.
+ * Produced from spec/openapi.yaml by scripts/generate.ts, the examples the stateful fake answers with.
+ * Change the spec, then run `npm run generate`.
+ * spec sha256: 01ea9615a2e3f9bcecce581ed3e6a0f4e9e5fee7e80e477109e01d4e2c88ec4a
+ */
+
+/** Each path parameter's example value in the spec, by name. */
+export const PARAMETER_EXAMPLES: Readonly<Record<string, string>> = {
+  "account_id": "258def64c72dae45f3e4c8516e2111f2",
+  "prefix_id": "2af39739cc4e3b5910c918468bb89828",
+  "binding_id": "0429b49b6a5155297b78e75a44b09e14"
+};
+
+/** Every named response example of the spec: by operationId, then status (a number, or a range such as 4XX), then name. */
+export const RESPONSE_EXAMPLES: Readonly<
+  Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>
+> = {
+  "listServiceBindings": {
+    "200": {
+      "magic_transit_and_cdn": {
+        "success": true,
+        "errors": [],
+        "messages": [],
+        "result": [
+          {
+            "id": "0429b49b6a5155297b78e75a44b09e14",
+            "cidr": "192.0.2.0/24",
+            "provisioning": {
+              "state": "active"
+            },
+            "service_id": "2db684ee7ca04e159946fd05b99e1bcd",
+            "service_name": "Magic Transit"
+          },
+          {
+            "id": "7c1ab9e3b6e04a7f8d2c5b4a3f1e0d9c",
+            "cidr": "192.0.2.1/32",
+            "provisioning": {
+              "state": "provisioning"
+            },
+            "service_id": "969ebf53b1e84a5ab8c8b5e8d1de3d24",
+            "service_name": "CDN"
+          }
+        ]
+      },
+      "no_bindings": {
+        "success": true,
+        "errors": [],
+        "messages": [],
+        "result": []
+      }
+    },
+    "400": {
+      "missing_credentials": {
+        "success": false,
+        "errors": [
+          {
+            "code": 9106,
+            "message": "Missing X-Auth-Key, X-Auth-Email or Authorization headers"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "401": {
+      "invalid_token": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "403": {
+      "permission_denied": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "404": {
+      "prefix_not_found": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1000,
+            "message": "Prefix not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "429": {
+      "rate_limited": {
+        "success": false,
+        "errors": [
+          {
+            "code": 971,
+            "message": "Please wait and consider throttling your request speed"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "500": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "4XX": {
+      "invalid_identifier": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1004,
+            "message": "Invalid identifier"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "5XX": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    }
+  },
+  "createServiceBinding": {
+    "201": {
+      "created": {
+        "success": true,
+        "errors": [],
+        "messages": [],
+        "result": {
+          "id": "7c1ab9e3b6e04a7f8d2c5b4a3f1e0d9c",
+          "cidr": "192.0.2.1/32",
+          "provisioning": {
+            "state": "provisioning"
+          },
+          "service_id": "969ebf53b1e84a5ab8c8b5e8d1de3d24",
+          "service_name": "CDN"
+        }
+      }
+    },
+    "400": {
+      "invalid_cidr": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1001,
+            "message": "Invalid CIDR",
+            "source": {
+              "pointer": "/cidr"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "invalid_service_id": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1003,
+            "message": "Invalid service id",
+            "source": {
+              "pointer": "/service_id"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "missing_credentials": {
+        "success": false,
+        "errors": [
+          {
+            "code": 9106,
+            "message": "Missing X-Auth-Key, X-Auth-Email or Authorization headers"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "401": {
+      "invalid_token": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "403": {
+      "permission_denied": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "404": {
+      "prefix_not_found": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1000,
+            "message": "Prefix not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "429": {
+      "rate_limited": {
+        "success": false,
+        "errors": [
+          {
+            "code": 971,
+            "message": "Please wait and consider throttling your request speed"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "500": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "4XX": {
+      "invalid_identifier": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1004,
+            "message": "Invalid identifier"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "5XX": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    }
+  },
+  "getServiceBinding": {
+    "200": {
+      "active": {
+        "success": true,
+        "errors": [],
+        "messages": [],
+        "result": {
+          "id": "0429b49b6a5155297b78e75a44b09e14",
+          "cidr": "192.0.2.0/24",
+          "provisioning": {
+            "state": "active"
+          },
+          "service_id": "2db684ee7ca04e159946fd05b99e1bcd",
+          "service_name": "Magic Transit"
+        }
+      },
+      "route_missing": {
+        "success": true,
+        "errors": [],
+        "messages": [],
+        "result": {
+          "id": "5d2e8f7a9b1c4d3e8f6a7b5c4d3e2f1a",
+          "cidr": "198.51.100.0/24",
+          "provisioning": {
+            "state": "magic_transit_route_missing"
+          },
+          "service_id": "2db684ee7ca04e159946fd05b99e1bcd",
+          "service_name": "Magic Transit"
+        }
+      }
+    },
+    "400": {
+      "missing_credentials": {
+        "success": false,
+        "errors": [
+          {
+            "code": 9106,
+            "message": "Missing X-Auth-Key, X-Auth-Email or Authorization headers"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "401": {
+      "invalid_token": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "403": {
+      "permission_denied": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "404": {
+      "binding_not_found": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1002,
+            "message": "Binding not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "prefix_not_found": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1000,
+            "message": "Prefix not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "429": {
+      "rate_limited": {
+        "success": false,
+        "errors": [
+          {
+            "code": 971,
+            "message": "Please wait and consider throttling your request speed"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "500": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "4XX": {
+      "invalid_identifier": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1004,
+            "message": "Invalid identifier"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "5XX": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    }
+  },
+  "deleteServiceBinding": {
+    "200": {
+      "deleted": {
+        "success": true,
+        "errors": [],
+        "messages": []
+      }
+    },
+    "400": {
+      "missing_credentials": {
+        "success": false,
+        "errors": [
+          {
+            "code": 9106,
+            "message": "Missing X-Auth-Key, X-Auth-Email or Authorization headers"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "401": {
+      "invalid_token": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "403": {
+      "permission_denied": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "404": {
+      "binding_not_found": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1002,
+            "message": "Binding not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "prefix_not_found": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1000,
+            "message": "Prefix not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "409": {
+      "base_binding": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1005,
+            "message": "Magic Transit must remain the base service spanning the whole prefix"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "429": {
+      "rate_limited": {
+        "success": false,
+        "errors": [
+          {
+            "code": 971,
+            "message": "Please wait and consider throttling your request speed"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "500": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "4XX": {
+      "invalid_identifier": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1004,
+            "message": "Invalid identifier"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "5XX": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    }
+  },
+  "listServices": {
+    "200": {
+      "all_services": {
+        "success": true,
+        "errors": [],
+        "messages": [],
+        "result": [
+          {
+            "id": "2db684ee7ca04e159946fd05b99e1bcd",
+            "name": "Magic Transit"
+          },
+          {
+            "id": "969ebf53b1e84a5ab8c8b5e8d1de3d24",
+            "name": "CDN"
+          },
+          {
+            "id": "4c6b7e1f2a3d4b5c9e8f7a6b5c4d3e2f",
+            "name": "Spectrum"
+          }
+        ]
+      }
+    },
+    "400": {
+      "missing_credentials": {
+        "success": false,
+        "errors": [
+          {
+            "code": 9106,
+            "message": "Missing X-Auth-Key, X-Auth-Email or Authorization headers"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "401": {
+      "invalid_token": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "403": {
+      "permission_denied": {
+        "success": false,
+        "errors": [
+          {
+            "code": 10000,
+            "message": "Authentication error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "429": {
+      "rate_limited": {
+        "success": false,
+        "errors": [
+          {
+            "code": 971,
+            "message": "Please wait and consider throttling your request speed"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "500": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "4XX": {
+      "invalid_identifier": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1004,
+            "message": "Invalid identifier"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "5XX": {
+      "server_error": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1010,
+            "message": "Internal server error"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    }
+  }
+};

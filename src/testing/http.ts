@@ -1,0 +1,60 @@
+// The fake over HTTP on 127.0.0.1: each request is handed to the fake's fetch,
+// so the server and the in-process fetch share one state.
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+async function bodyOf(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Serves `fetch` on 127.0.0.1:`port` (0 picks a free port); `close()` stops it and every open connection. */
+export async function serve(
+  fetch: (request: Request) => Promise<Response>,
+  port: number,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer(async (incoming, outgoing) => {
+    try {
+      const body = await bodyOf(incoming);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(incoming.headers)) {
+        if (typeof value === "string") headers.set(name, value);
+        else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      }
+      const request = new Request(`http://127.0.0.1${incoming.url ?? "/"}`, {
+        method: incoming.method ?? "GET",
+        headers,
+        ...(body.length > 0 ? { body } : {}),
+      });
+      const response = await fetch(request);
+      const text = Buffer.from(await response.arrayBuffer());
+      outgoing.writeHead(response.status, {
+        ...Object.fromEntries(response.headers),
+        "content-length": text.length,
+      });
+      outgoing.end(text);
+    } catch (error) {
+      outgoing.writeHead(500, { "content-type": "text/plain" });
+      outgoing.end(`the fake failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
