@@ -12,6 +12,16 @@ const contractExcluded =
   external && process.env.CONTRACT_ALLOW_WRITES !== "1" ? ["contract-tests/conformance/writes.test.ts"] : [];
 
 export default defineConfig({
+  // The package's own names, as a consumer imports them (the README's examples are run too).
+  resolve: {
+    alias: [
+      {
+        find: /^cloudflare-service-bindings\/testing$/,
+        replacement: `${import.meta.dirname}/src/testing/index.ts`,
+      },
+      { find: /^cloudflare-service-bindings$/, replacement: `${import.meta.dirname}/src/index.ts` },
+    ],
+  },
   test: {
     // Threads start faster than forks, and sharing the module cache between
     // files of a worker saves re-importing the client for each: no test here
@@ -26,7 +36,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["tests/**/*.test.ts"],
+          include: ["tests/**/*.test.ts", "examples/**/*.test.ts"],
           exclude: ["tests/**/*.e2e.test.ts"],
           // A few tests start node processes: under npm run check's parallel steps one took over 20 s.
           testTimeout: 60_000,

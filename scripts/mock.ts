@@ -69,7 +69,7 @@ async function prism(): Promise<void> {
     ...(values.seed === undefined ? {} : { seed: values.seed }),
   });
   console.log(
-    `Prism mock of spec/openapi.yaml listening on ${server.url} (pid ${server.pid}, ready in ${Math.round(server.readyMs)} ms)`,
+    `Prism mock of spec/openapi.yaml listening on ${server.url} (pid ${server.pid}, ready in ${Math.round(server.readyMs)} ms), run by pid ${process.pid}`,
   );
   console.log(
     `Try: curl -H 'Authorization: Bearer x' ${server.url}/accounts/258def64c72dae45f3e4c8516e2111f2/addressing/services`,

@@ -95,6 +95,23 @@ describe("the packed package", () => {
     expect(JSON.parse(ran.stdout)).toEqual(SERVICES);
   });
 
+  test("its testing entry works from ESM import: the fake answers the client", async () => {
+    writeFileSync(
+      join(dir, "fake.mjs"),
+      `import { createServiceBindingsClient } from "cloudflare-service-bindings";
+import { createServiceBindingsFake } from "cloudflare-service-bindings/testing";
+const fake = createServiceBindingsFake();
+const [account] = fake.state().accounts;
+const client = createServiceBindingsClient({ apiToken: "t", accountId: account.id, fetch: fake.fetch });
+const created = await client.createServiceBinding({ prefix_id: account.prefixes[0].id, body: { cidr: "192.0.2.1/32", service_id: "969ebf53b1e84a5ab8c8b5e8d1de3d24" } });
+console.log(JSON.stringify({ created: created.service_name, requests: fake.requests.map((r) => r.status) }));
+`,
+    );
+    const ran = await runNode("fake.mjs");
+    expect(ran.stderr).toBe("");
+    expect(JSON.parse(ran.stdout)).toEqual({ created: "CDN", requests: [201] });
+  });
+
   test("works from CommonJS require (Node >= 20.19 loads ESM from require)", async () => {
     writeFileSync(
       join(dir, "cjs.cjs"),
@@ -105,11 +122,12 @@ describe("the packed package", () => {
     expect(JSON.parse(ran.stdout)).toEqual(SERVICES);
   });
 
-  test("type-checks a consumer file, with the generated types reachable", () => {
+  test("type-checks a consumer file, with the generated types and the testing entry reachable", () => {
     writeFileSync(
       join(dir, "consumer.ts"),
       `import { createServiceBindingsClient, NotFoundError, type ServiceBinding } from "cloudflare-service-bindings";
 import type { paths } from "cloudflare-service-bindings/openapi";
+import { createServiceBindingsFake, type ServiceBindingsFake } from "cloudflare-service-bindings/testing";
 
 type Path = keyof paths;
 const path: Path = "/accounts/{account_id}/addressing/services";
@@ -125,6 +143,11 @@ export async function states(prefix_id: string): Promise<string[]> {
 }
 // @ts-expect-error the spec has no such parameter
 void client.getServiceBinding({ prefix_id: "p", bindingId: "b" });
+const fake: ServiceBindingsFake = createServiceBindingsFake({ provisioningReads: 1 });
+fake.failNext({ status: 503, retryAfterSeconds: 1 });
+export const faked = createServiceBindingsClient({ apiToken: "t", fetch: fake.fetch });
+// @ts-expect-error failNext needs a status
+fake.failNext({ times: 2 });
 `,
     );
     writeFileSync(

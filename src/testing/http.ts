@@ -1,5 +1,7 @@
 // The fake over HTTP on 127.0.0.1: each request is handed to the fake's fetch,
-// so the server and the in-process fetch share one state.
+// so the server and the in-process fetch share one state. Loaded only by
+// `listen()`, so the fake's fetch works where Node's modules do not.
+/// <reference types="node" />
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -26,14 +28,15 @@ export async function serve(
       const request = new Request(`http://127.0.0.1${incoming.url ?? "/"}`, {
         method: incoming.method ?? "GET",
         headers,
-        ...(body.length > 0 ? { body } : {}),
+        ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
       });
       const response = await fetch(request);
       const text = Buffer.from(await response.arrayBuffer());
-      outgoing.writeHead(response.status, {
-        ...Object.fromEntries(response.headers),
-        "content-length": text.length,
+      const head: Record<string, string> = { "content-length": String(text.length) };
+      response.headers.forEach((value, name) => {
+        head[name] = value;
       });
+      outgoing.writeHead(response.status, head);
       outgoing.end(text);
     } catch (error) {
       outgoing.writeHead(500, { "content-type": "text/plain" });

@@ -1,0 +1,60 @@
+// npm run mock, in both modes, as a user runs it in the background: it serves,
+// and it ends with everything it started when npm is signalled (SIGTERM) and
+// when npm goes away at once (SIGKILL, so nothing could be forwarded).
+import { spawn } from "node:child_process";
+import { describe, expect, test } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
+import { isRunning } from "../../scripts/lib/prism.ts";
+
+const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
+
+async function gone(pids: number[], timeoutMs = 10_000): Promise<boolean> {
+  const started = Date.now();
+  while (pids.some(isRunning)) {
+    if (Date.now() - started > timeoutMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+describe.each([
+  ["Prism", [] as string[]],
+  ["the stateful fake", ["--stateful"]],
+])("npm run mock, serving %s", (_, mode) => {
+  test.each(["SIGTERM", "SIGKILL"] as const)(
+    "ends with everything it started when npm gets %s",
+    async (signal) => {
+      const npm = spawn("npm", ["run", "--silent", "mock", "--", "--port", "0", ...mode], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const started: number[] = [];
+      try {
+        const { url, pids } = await new Promise<{ url: string; pids: number[] }>((resolve, reject) => {
+          let output = "";
+          npm.stdout.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+            const line = /listening on (\S+) \(pid (\d+)[^\n]*?(?:run by pid (\d+))?\n/.exec(output);
+            if (line?.[1]) resolve({ url: line[1], pids: [line[2], line[3]].filter(Boolean).map(Number) });
+          });
+          npm.stderr.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+          });
+          npm.once("exit", () => reject(new Error(`npm exited before the mock listened:\n${output}`)));
+        });
+        started.push(...pids);
+        expect(pids.length).toBe(mode.length === 0 ? 2 : 1);
+        const served = await fetch(`${url}/accounts/${ACCOUNT}/addressing/services`, {
+          headers: { authorization: "Bearer x" },
+        });
+        expect(served.status).toBe(200);
+        process.kill(npm.pid ?? 0, signal);
+        expect(await gone(pids)).toBe(true);
+        await expect(fetch(`${url}/accounts/${ACCOUNT}/addressing/services`)).rejects.toThrow();
+      } finally {
+        for (const pid of started) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+        if (npm.exitCode === null && npm.signalCode === null) npm.kill("SIGKILL");
+      }
+    },
+  );
+});
