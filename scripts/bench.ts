@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { checkoutBase } from "./bench/base.ts";
 import { measureBundleSize } from "./bench/bundle-size.ts";
 import { median, type Row } from "./bench/common.ts";
+import { measureFake } from "./bench/fake.ts";
 import { measurePerCall } from "./bench/per-call.ts";
 import { measureSdk } from "./bench/sdk.ts";
 import { measureTypecheckTime } from "./bench/typecheck-time.ts";
@@ -129,6 +130,7 @@ await step(
   async () => (await measureTypecheckTime()).rows,
 );
 await step("Prism", () => prismReady(7));
+await step("The stateful fake (cloudflare-service-bindings/testing)", () => measureFake());
 await step("Test suites and the main job", () => [
   scriptWall("test", 12),
   scriptWall("check", 45),
