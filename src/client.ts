@@ -7,7 +7,7 @@ import { OPERATIONS, PATH_PARAMETERS } from "../generated/operations.ts";
 import { authenticate, type Credentials } from "./credentials.ts";
 import { InvalidArgumentError } from "./errors.ts";
 import { createRedactor } from "./redact.ts";
-import { type CallContext, type CallSettings, call } from "./request.ts";
+import { type CallContext, type CallSettings, call, type RetryEvent } from "./request.ts";
 import { type Backoff, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from "./retry.ts";
 import type { Operation, OperationId, OperationParams, OperationTable, Result } from "./types.ts";
 import {
@@ -56,6 +56,11 @@ export interface ServiceBindingsClientOptions extends Credentials {
   backoff?: Partial<Backoff> | undefined;
   /** Your application's name and version, sent before this package's in the User-Agent header. */
   userAgent?: string | undefined;
+  /**
+   * Called before each wait between attempts, so retries are not silent: method, path, the attempt that
+   * failed, the wait in milliseconds and the (redacted) error. Never given a credential.
+   */
+  onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /** Per-call options. */
@@ -134,8 +139,10 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
   const timeoutMs = checkTimeout("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const maxRetries = checkRetries("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT);
   const backoff = checkBackoff(options.backoff);
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new InvalidArgumentError("fetch", "must be a function");
+  for (const name of ["fetch", "onRetry"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "function") {
+      throw new InvalidArgumentError(name, "must be a function");
+    }
   }
   const ownAgent = `${PACKAGE_NAME}/${PACKAGE_VERSION}`;
   if (options.userAgent !== undefined && !/^[\x20-\x7e]+$/.test(String(options.userAgent))) {
@@ -154,6 +161,7 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
   });
   const context: CallContext = {
     raw,
+    onRetry: options.onRetry,
     baseUrl,
     fetch,
     trustsSignal: options.fetch === undefined,

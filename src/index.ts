@@ -19,6 +19,7 @@ export {
   type ServiceBindingsMethods,
 } from "./client.ts";
 export type { Credentials } from "./credentials.ts";
+export type { RetryEvent } from "./request.ts";
 export { ERROR_CLASS_BY_CODE, ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
 export {
   AuthenticationError,

@@ -16,8 +16,23 @@ import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, slee
 import type { Operation } from "./types.ts";
 
 /** What every call of one client shares. */
+/** What `onRetry` hears before each wait between attempts: never a credential (the error is redacted). */
+export interface RetryEvent {
+  method: string;
+  /** The request path, ids percent-encoded. */
+  path: string;
+  /** The attempt that failed (1 for the first). */
+  attempt: number;
+  /** How long the client waits before the next attempt. */
+  delayMs: number;
+  /** Why the attempt failed. */
+  error: ServiceBindingsError;
+}
+
 export interface CallContext {
   raw: Client<paths>;
+  /** Called before each wait between attempts. */
+  onRetry: ((event: RetryEvent) => void) | undefined;
   /** The base URL, for errors that say the URL reaches no endpoint. */
   baseUrl: string;
   fetch: (request: Request) => Promise<Response>;
@@ -74,6 +89,13 @@ export async function call(
     if ("result" in outcome) return outcome.result;
     if (!outcome.retryable || attempt >= maxAttempts) throw outcome.error;
     const wait = retryDelayMs(attempt, outcome.retryAfterSeconds, settings.backoff);
+    context.onRetry?.({
+      method: route.method,
+      path: pathOf(route, pathParams),
+      attempt,
+      delayMs: wait,
+      error: outcome.error,
+    });
     try {
       await sleep(wait, signal);
     } catch (reason) {

@@ -11,6 +11,7 @@ import {
   RateLimitError,
   RequestAbortedError,
   RequestError,
+  type RetryEvent,
   TimeoutError,
 } from "../../src/index.ts";
 import { ACCOUNT, BINDING, BINDING_ID, NO_WAIT, PREFIX, TOKEN } from "../support/fixtures.ts";
@@ -334,5 +335,61 @@ describe("the caller's AbortSignal", () => {
     expect(error).toBeInstanceOf(RequestAbortedError);
     expect(error).toMatchObject({ attempts: 0 });
     expect(server?.requests).toHaveLength(0);
+  });
+});
+
+describe("onRetry", () => {
+  test("hears each wait before it: method, path, the failed attempt, the delay and the error, never a credential", async () => {
+    server = await startServer((_, response, index) =>
+      index < 2
+        ? sendJson(
+            response,
+            index === 0 ? 503 : 429,
+            { success: false, errors: [{ code: 1010, message: `no ${TOKEN}` }], messages: [], result: null },
+            index === 1 ? { "retry-after": "0" } : {},
+          )
+        : sendJson(response, 200, envelope([BINDING])),
+    );
+    const events: RetryEvent[] = [];
+    const client = createServiceBindingsClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      baseUrl: server.url,
+      backoff: { initialDelayMs: 40, maxDelayMs: 40 },
+      onRetry: (event) => events.push(event),
+    });
+    await expect(client.listServiceBindings(listed())).resolves.toEqual([BINDING]);
+    expect(events.map(({ method, path, attempt, error }) => [method, path, attempt, error.name])).toEqual([
+      ["GET", `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings`, 1, "InternalServerError"],
+      ["GET", `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings`, 2, "RateLimitError"],
+    ]);
+    // The backoff's 40 ms less up to 25% jitter, then Retry-After: 0 exactly.
+    expect(events[0]?.delayMs).toBeGreaterThanOrEqual(30);
+    expect(events[0]?.delayMs).toBeLessThanOrEqual(40);
+    expect(events[1]?.delayMs).toBe(0);
+    expect(JSON.stringify(events)).not.toContain(TOKEN);
+    expect(String(events[0]?.error.message)).toContain("[REDACTED]");
+  });
+
+  test("is not called when nothing is retried, nor for a POST, and must be a function", async () => {
+    const calls: RetryEvent[] = [];
+    server = await startServer((request, response) =>
+      request.method === "POST"
+        ? sendJson(response, 503, envelope())
+        : sendJson(response, 200, envelope([BINDING])),
+    );
+    const client = createServiceBindingsClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      baseUrl: server.url,
+      backoff: NO_WAIT,
+      onRetry: (event) => calls.push(event),
+    });
+    await client.listServiceBindings(listed());
+    await rejection(client.createServiceBinding({ prefix_id: PREFIX, body }));
+    expect(calls).toEqual([]);
+    expect(() => createServiceBindingsClient({ apiToken: TOKEN, onRetry: "log" as never })).toThrow(
+      "onRetry must be a function",
+    );
   });
 });

@@ -76,7 +76,9 @@ afterAll(() => {
 
 describe("an operation added to the spec, then npm run generate", () => {
   test("generate writes the new operation into the types and the operation table", () => {
-    expect(generated.output).toMatch(/^Wrote generated\/openapi\.ts, generated\/operations\.ts and generated\/examples\.ts/m);
+    expect(generated.output).toMatch(
+      /^Wrote generated\/openapi\.ts, generated\/operations\.ts and generated\/examples\.ts/m,
+    );
     expect(generated.status).toBe(0);
     expect(readFileSync(join(dir, "generated/operations.ts"), "utf8")).toContain(`  ${ADDED}: {`);
   });
