@@ -6,8 +6,16 @@ const binding = await client.getServiceBinding({
   binding_id: "0429b49b6a5155297b78e75a44b09e14",
 });
 
-// Cloudflare has added states before: an unknown one means "not active yet".
-function isLive(state: ProvisioningState | (string & {})): boolean {
-  return state === "active";
+// The state's type is open (Cloudflare has added states before): a switch over it
+// needs a default, and an unknown state means "not active yet", never an error.
+function describe(state: ProvisioningState): string {
+  switch (state) {
+    case "active":
+      return "live";
+    case "magic_transit_route_missing":
+      return "waits for a Magic Transit route";
+    default:
+      return "not live yet"; // "provisioning", or a state added later
+  }
 }
-console.log(isLive(binding.provisioning.state) ? "live" : "not live yet");
+console.log(describe(binding.provisioning.state));

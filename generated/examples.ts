@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the examples the stateful fake answers with.
  * Change the spec, then run `npm run generate`.
- * spec sha256: 01ea9615a2e3f9bcecce581ed3e6a0f4e9e5fee7e80e477109e01d4e2c88ec4a
+ * spec sha256: 7f8f313ac584b6334add13787a0ecd1d42bb25c886b714decb48c290d1aa4caa
  */
 
 /** Each path parameter's example value in the spec, by name. */

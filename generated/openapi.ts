@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: 01ea9615a2e3f9bcecce581ed3e6a0f4e9e5fee7e80e477109e01d4e2c88ec4a
+ * spec sha256: 7f8f313ac584b6334add13787a0ecd1d42bb25c886b714decb48c290d1aa4caa
  */
 
 export interface paths {
@@ -182,10 +182,12 @@ export interface components {
          *
          *     The API has added values to this list before. A consumer must treat a
          *     value it does not know as "not active yet", never as an error.
+         *     `x-extensible-enum: true` says so to generators: the generated type
+         *     is the known values plus any other string.
          * @example active
          * @enum {string}
          */
-        ProvisioningState: "provisioning" | "active" | "magic_transit_route_missing";
+        ProvisioningState: "provisioning" | "active" | "magic_transit_route_missing" | (string & {});
         /** @description The provisioning status of a service binding. */
         Provisioning: {
             state: components["schemas"]["ProvisioningState"];

@@ -19,7 +19,6 @@ export {
   type ServiceBindingsMethods,
 } from "./client.ts";
 export type { Credentials } from "./credentials.ts";
-export type { RetryEvent } from "./request.ts";
 export { ERROR_CLASS_BY_CODE, ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
 export {
   AuthenticationError,
@@ -40,6 +39,7 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.ts";
+export type { RetryEvent } from "./request.ts";
 export {
   type Backoff,
   DEFAULT_BACKOFF,

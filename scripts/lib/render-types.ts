@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { createConfig, lint } from "@redocly/openapi-core";
+import type ts from "typescript";
 
 /**
  * The header of every generated file: it names its source, the command that
@@ -48,6 +49,27 @@ async function assertStructurallyValid(specPath: string): Promise<void> {
 }
 
 /**
+ * An enum marked `x-extensible-enum: true` is open: the API may send values it
+ * does not list yet. Its type is the known values plus any string, written
+ * `string & {}` so that editors still suggest the known ones, and so that an
+ * exhaustive `switch` with a `never` default does not compile.
+ */
+function extensibleEnum(
+  typescript: typeof ts,
+  schema: { enum?: unknown[]; "x-extensible-enum"?: unknown },
+): ts.TypeNode | undefined {
+  if (schema["x-extensible-enum"] !== true || !Array.isArray(schema.enum)) return undefined;
+  const { factory } = typescript;
+  return factory.createUnionTypeNode([
+    ...schema.enum.map((value) => factory.createLiteralTypeNode(factory.createStringLiteral(String(value)))),
+    factory.createIntersectionTypeNode([
+      factory.createKeywordTypeNode(typescript.SyntaxKind.StringKeyword),
+      factory.createTypeLiteralNode([]),
+    ]),
+  ]);
+}
+
+/**
  * Renders the TypeScript types of the spec at `specPath` entirely in memory,
  * so a failure can never leave a half-written file behind.
  */
@@ -58,7 +80,11 @@ export async function renderTypes(specPath: string): Promise<string> {
     await assertStructurallyValid(specPath);
     // Loaded only for a valid spec: it brings TypeScript with it, a second of start-up.
     const { default: openapiTS, astToString } = await import("openapi-typescript");
-    const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
+    const { default: typescript } = await import("typescript");
+    const ast = await openapiTS(pathToFileURL(specPath), {
+      silent: true,
+      transform: (schema) => extensibleEnum(typescript, schema),
+    });
     return `${generatedHeader(specText)}\n${astToString(ast)}`;
   } catch (error) {
     if (error instanceof SpecError) throw error;

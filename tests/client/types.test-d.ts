@@ -41,7 +41,7 @@ describe("results", () => {
 
   test("the friendly aliases are the generated schemas", () => {
     expectTypeOf<ProvisioningState>().toEqualTypeOf<
-      "provisioning" | "active" | "magic_transit_route_missing"
+      "provisioning" | "active" | "magic_transit_route_missing" | (string & {})
     >();
     expectTypeOf<CreateServiceBindingBody>().toEqualTypeOf<{ cidr: string; service_id: string }>();
     expectTypeOf<Service>().toEqualTypeOf<{ id: string; name: string }>();
@@ -72,13 +72,27 @@ describe("compile errors", () => {
     void client.raw.PATCH("/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings/{binding_id}", {});
   });
 
-  test("a misspelt provisioning state", () => {
-    // @ts-expect-error "actve" is not a state
-    const state: ProvisioningState = "actve";
-    void state;
+  test("the provisioning state is open: known states, and any other Cloudflare adds later", () => {
+    expectTypeOf<"active">().toMatchTypeOf<ProvisioningState>();
+    expectTypeOf<"draining">().toMatchTypeOf<ServiceBinding["provisioning"]["state"]>();
     const binding = {} as ServiceBinding;
-    // @ts-expect-error "provisioned" is not a state, so the comparison can never be true
-    void (binding.provisioning.state === "provisioned");
+    // A switch over the known states cannot be exhaustive: a new state must have a default that is not `never`.
+    function label(state: ProvisioningState): string {
+      switch (state) {
+        case "provisioning":
+          return "rolling out";
+        case "active":
+          return "live";
+        case "magic_transit_route_missing":
+          return "needs a Magic Transit route";
+        default: {
+          // @ts-expect-error an unknown state reaches the default: it is not `never`
+          const impossible: never = state;
+          return impossible;
+        }
+      }
+    }
+    void label(binding.provisioning.state);
   });
 
   test("POST retries are opted into only on create", () => {

@@ -6,9 +6,9 @@ type Schemas = components["schemas"];
 type Binding = Schemas["ServiceBinding"];
 
 describe("generated/openapi.ts", () => {
-  test("a binding's provisioning.state is the union of the three states", () => {
+  test("a binding's provisioning.state is the three states, open to others (x-extensible-enum)", () => {
     expectTypeOf<Binding["provisioning"]["state"]>().toEqualTypeOf<
-      "provisioning" | "active" | "magic_transit_route_missing"
+      "provisioning" | "active" | "magic_transit_route_missing" | (string & {})
     >();
   });
 
@@ -16,7 +16,7 @@ describe("generated/openapi.ts", () => {
     expectTypeOf<Binding>().toEqualTypeOf<{
       id: string;
       cidr: string;
-      provisioning: { state: "provisioning" | "active" | "magic_transit_route_missing" };
+      provisioning: { state: "provisioning" | "active" | "magic_transit_route_missing" | (string & {}) };
       service_id: string;
       service_name: string;
     }>();
