@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: 7f8f313ac584b6334add13787a0ecd1d42bb25c886b714decb48c290d1aa4caa
+ * spec sha256: 6e5df3d5c8e04e0c9974c37cec4fb321d31cee98bfc86381072c63604220e6ae
  */
 
 export interface paths {

@@ -352,3 +352,41 @@ describe("what the live API was observed to answer, on every operation", () => {
     }
   });
 });
+
+describe("how the operations chain (OpenAPI links)", () => {
+  /** The links of an operation's success response, references resolved. */
+  function linksOf(operationId: string, status: string): Record<string, Node> {
+    const o = ops.find((x) => x.operationId === operationId);
+    const r = o && responses(spec, o).find((x) => x.status === status);
+    return Object.fromEntries(
+      Object.entries<Node>(r?.response.links ?? {}).map(([n, l]) => [n, deref(spec, l)]),
+    );
+  }
+
+  test.each([
+    ["createServiceBinding", "201", "$response.body#/result/id"],
+    ["listServiceBindings", "200", "$response.body#/result/0/id"],
+  ])("%s %s links to get and delete the binding by %s", (operationId, status, idExpression) => {
+    const links = Object.values(linksOf(operationId, status));
+    expect(links.map((l) => l.operationId).sort()).toEqual(["deleteServiceBinding", "getServiceBinding"]);
+    for (const link of links) {
+      const target = ops.find((x) => x.operationId === link.operationId);
+      // Every path parameter of the target is given: its binding_id from the answer, the rest from the request.
+      expect(Object.keys(link.parameters).sort()).toEqual(target?.parameters.map((p) => p.name).sort());
+      expect(link.parameters.binding_id).toBe(idExpression);
+      expect(link.parameters.account_id).toBe("$request.path.account_id");
+      expect(link.parameters.prefix_id).toBe("$request.path.prefix_id");
+      expect(link.description).toEqual(expect.any(String));
+    }
+  });
+
+  test("the id each link reads is where the response schema has it", () => {
+    const create = flatten(
+      spec,
+      responses(spec, op("post", BINDINGS)).find((r) => r.status === "201")?.schema,
+    );
+    expect(deref(spec, create.properties.result).required).toContain("id");
+    const list = flatten(spec, responses(spec, op("get", BINDINGS)).find((r) => r.status === "200")?.schema);
+    expect(deref(spec, deref(spec, list.properties.result).items).required).toContain("id");
+  });
+});
