@@ -9,17 +9,26 @@ import { InvalidArgumentError } from "./errors.ts";
 import { createRedactor } from "./redact.ts";
 import { type CallContext, type CallSettings, call, type RetryEvent } from "./request.ts";
 import { type Backoff, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from "./retry.ts";
-import type { Operation, OperationId, OperationParams, OperationTable, Result } from "./types.ts";
+import type {
+  Operation,
+  OperationId,
+  OperationParams,
+  OperationTable,
+  Result,
+  ServiceBinding,
+} from "./types.ts";
 import {
   type Checked,
   checkBackoff,
   checkBaseUrl,
   checkBody,
+  checkDelay,
   checkPathParam,
   checkRetries,
   checkTimeout,
 } from "./validate.ts";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.ts";
+import { type WaitOptions, type WaitParams, waitFor } from "./wait.ts";
 
 /** Cloudflare's API v4, where the spec's paths live. */
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -119,8 +128,19 @@ export type ListServicesParams = OperationParams<"listServices">;
 /** Parameters of Create Service Binding: the prefix and the binding to create. */
 export type CreateServiceBindingParams = OperationParams<"createServiceBinding">;
 
-/** The client: one method per operation of the spec, named by its operationId, and `raw`. */
+/** The client: one method per operation of the spec, named by its operationId, the lifecycle helpers, and `raw`. */
 export interface ServiceBindingsClient extends ServiceBindingsMethods {
+  /**
+   * Waits for a binding's rollout to end: polls Get Service Binding until `provisioning.state` is `active`
+   * (or `options.until`) and resolves with the binding. Cloudflare's documentation says propagation takes four
+   * to six hours, so the first wait is 30 s, growing to 5 min, and the wait gives up after 8 h.
+   *
+   * Rejects with `WaitError` (naming the last state) on `magic_transit_route_missing`, which needs a Magic
+   * Transit route before it moves on, and when `timeoutMs` passes; with `NotFoundError` when the binding
+   * disappears. A state it does not know keeps it polling; a poll that fails for a transient reason (after the
+   * client's own retries) only waits for the next one.
+   */
+  waitForServiceBinding(params: GetServiceBindingParams, options?: WaitOptions): Promise<ServiceBinding>;
   /** The underlying typed openapi-fetch client, authenticated, for anything else (no retries, no unwrapping). */
   readonly raw: Client<paths>;
 }
@@ -217,5 +237,13 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
       return call(context, operation, pathParamsFor(operation, given), body, settingsFor(callOptions));
     };
   }
-  return { raw, ...methods } as unknown as ServiceBindingsClient;
+  const client = { raw, ...methods } as unknown as ServiceBindingsClient;
+  client.waitForServiceBinding = async (params, waitOptions = {}) => {
+    for (const name of ["intervalMs", "maxIntervalMs", "timeoutMs"] as const) {
+      if (waitOptions[name] !== undefined) checkDelay(name, waitOptions[name]);
+    }
+    const ids = pathParamsFor(OPERATIONS.getServiceBinding, { ...params }) as unknown as WaitParams;
+    return waitFor(client.getServiceBinding, ids, waitOptions);
+  };
+  return client;
 }

@@ -1,6 +1,6 @@
 // One error hierarchy for everything this package throws. `errorFromResponse`
 // (error-from-response.ts) is the only place that turns a response into one.
-import type { ResponseMessage } from "./types.ts";
+import type { ResponseMessage, ServiceBinding } from "./types.ts";
 
 /** The root of every error this package throws. */
 export class ServiceBindingsError extends Error {
@@ -155,4 +155,23 @@ export class TimeoutError extends ConnectionError {
 /** The caller's AbortSignal fired; `cause` is the signal's reason. No further attempt is made. */
 export class RequestAbortedError extends RequestError {
   override name = "RequestAbortedError";
+}
+
+/**
+ * A wait for a binding ended without the state it waited for: a state that will not move on by itself
+ * (`magic_transit_route_missing`: the message says what to do), or the time ran out. `binding` is the
+ * binding as last read, `state` its state, `polls` how many polls were made.
+ */
+export class WaitError extends ServiceBindingsError {
+  override name = "WaitError";
+  readonly binding: ServiceBinding | undefined;
+  readonly state: string | undefined;
+  readonly polls: number;
+
+  constructor(message: string, binding: ServiceBinding | undefined, polls: number) {
+    super(message);
+    this.binding = binding;
+    this.state = binding?.provisioning.state;
+    this.polls = polls;
+  }
 }

@@ -38,6 +38,7 @@ export {
   ServiceBindingsError,
   TimeoutError,
   UnprocessableEntityError,
+  WaitError,
 } from "./errors.ts";
 export type { RetryEvent } from "./request.ts";
 export {
@@ -64,3 +65,4 @@ export type {
   SuccessBody,
 } from "./types.ts";
 export { PACKAGE_VERSION } from "./version.ts";
+export { FAILURE_STATES, type WaitOptions } from "./wait.ts";
