@@ -5,6 +5,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.ts";
 import { OPERATIONS, PATH_PARAMETERS } from "../generated/operations.ts";
 import { authenticate, type Credentials } from "./credentials.ts";
+import { type EnsureOptions, type EnsureParams, ensure } from "./ensure.ts";
 import { InvalidArgumentError } from "./errors.ts";
 import { createRedactor } from "./redact.ts";
 import { type CallContext, type CallSettings, call, type RetryEvent } from "./request.ts";
@@ -141,6 +142,15 @@ export interface ServiceBindingsClient extends ServiceBindingsMethods {
    * client's own retries) only waits for the next one.
    */
   waitForServiceBinding(params: GetServiceBindingParams, options?: WaitOptions): Promise<ServiceBinding>;
+  /**
+   * The safe create: resolves with the binding of `cidr` to `service_id`, creating it only when none exists.
+   * It lists first, and returns a binding of that CIDR and service as it is; a binding of that CIDR to another
+   * service is a `BindingConflictError` that names it. When a create's answer is lost (the connection failed
+   * after it was sent), it lists again to find what that create made before it tries again (up to
+   * `maxRetries` more times), so it never leaves a duplicate. With `{ wait: true }` (or the waiter's options)
+   * it then waits for the binding to be active, as `waitForServiceBinding` does.
+   */
+  ensureServiceBinding(params: EnsureParams, options?: EnsureOptions): Promise<ServiceBinding>;
   /** The underlying typed openapi-fetch client, authenticated, for anything else (no retries, no unwrapping). */
   readonly raw: Client<paths>;
 }
@@ -245,5 +255,16 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     const ids = pathParamsFor(OPERATIONS.getServiceBinding, { ...params }) as unknown as WaitParams;
     return waitFor(client.getServiceBinding, ids, waitOptions);
   };
+  client.ensureServiceBinding = async (params, ensureOptions = {}) =>
+    ensure(
+      {
+        list: client.listServiceBindings,
+        create: client.createServiceBinding,
+        wait: client.waitForServiceBinding,
+      },
+      params,
+      ensureOptions,
+      maxRetries + 1,
+    );
   return client;
 }

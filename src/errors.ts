@@ -175,3 +175,14 @@ export class WaitError extends ServiceBindingsError {
     this.polls = polls;
   }
 }
+
+/** The CIDR is already bound to another service: `existing` is that binding. Nothing was created. */
+export class BindingConflictError extends ServiceBindingsError {
+  override name = "BindingConflictError";
+  readonly existing: ServiceBinding;
+
+  constructor(message: string, existing: ServiceBinding) {
+    super(message);
+    this.existing = existing;
+  }
+}

@@ -19,10 +19,12 @@ export {
   type ServiceBindingsMethods,
 } from "./client.ts";
 export type { Credentials } from "./credentials.ts";
+export type { EnsureOptions, EnsureParams } from "./ensure.ts";
 export { ERROR_CLASS_BY_CODE, ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
 export {
   AuthenticationError,
   BadRequestError,
+  BindingConflictError,
   CloudflareApiError,
   ConflictError,
   ConnectionError,

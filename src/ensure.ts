@@ -1,0 +1,76 @@
+// ensureServiceBinding: the safe create users write by hand. It never leaves a
+// duplicate: it lists before creating, and when a create's answer is lost it
+// lists again to find what that create made before trying again.
+import { BindingConflictError, ConnectionError } from "./errors.ts";
+import type { ServiceBinding } from "./types.ts";
+import type { WaitOptions } from "./wait.ts";
+
+/** What to bind: a CIDR of a prefix, to a service. */
+export interface EnsureParams {
+  account_id?: string | undefined;
+  prefix_id: string;
+  cidr: string;
+  service_id: string;
+}
+
+/** Options of `ensureServiceBinding`. */
+export interface EnsureOptions {
+  /** Then wait for the binding to be active: `true`, or the waiter's options. @default false */
+  wait?: boolean | WaitOptions | undefined;
+  /** Stops at once, between or during the calls. */
+  signal?: AbortSignal | undefined;
+}
+
+/** The calls `ensure` makes, as the client has them. */
+export interface EnsureCalls {
+  list(
+    params: { account_id?: string | undefined; prefix_id: string },
+    options: { signal?: AbortSignal | undefined },
+  ): Promise<ServiceBinding[]>;
+  create(
+    params: {
+      account_id?: string | undefined;
+      prefix_id: string;
+      body: { cidr: string; service_id: string };
+    },
+    options: { signal?: AbortSignal | undefined; maxRetries: 0 },
+  ): Promise<ServiceBinding>;
+  wait(
+    params: { account_id?: string | undefined; prefix_id: string; binding_id: string },
+    options: WaitOptions,
+  ): Promise<ServiceBinding>;
+}
+
+/**
+ * The binding of `cidr` to `service_id`: the one that exists, or a new one. A create whose answer is lost
+ * (the connection failed after it was sent) is followed by a new list, so what it made is found rather
+ * than made twice; `attempts` bounds the creates.
+ */
+export async function ensure(
+  calls: EnsureCalls,
+  { cidr, service_id, ...prefix }: EnsureParams,
+  { wait, signal }: EnsureOptions,
+  attempts: number,
+): Promise<ServiceBinding> {
+  let binding: ServiceBinding | undefined;
+  for (let attempt = 1; !binding; attempt++) {
+    const existing = (await calls.list(prefix, { signal })).find((b) => b.cidr === cidr);
+    if (existing && existing.service_id !== service_id) {
+      throw new BindingConflictError(
+        `${cidr} of prefix ${prefix.prefix_id} is already bound to ${existing.service_name} (binding ${existing.id}), not to service ${service_id}: delete that binding first`,
+        existing,
+      );
+    }
+    try {
+      binding =
+        existing ??
+        (await calls.create({ ...prefix, body: { cidr, service_id } }, { signal, maxRetries: 0 }));
+    } catch (error) {
+      // The create may have been made with its answer lost: list again before another try.
+      if (!(error instanceof ConnectionError) || attempt >= attempts) throw error;
+    }
+  }
+  return wait
+    ? calls.wait({ ...prefix, binding_id: binding.id }, { signal, ...(wait === true ? {} : wait) })
+    : binding;
+}

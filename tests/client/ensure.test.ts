@@ -1,0 +1,159 @@
+// ensureServiceBinding against the stateful fake: it returns what exists,
+// creates what does not, refuses a CIDR bound elsewhere, and, when a create's
+// answer is lost after the fake made the binding, finds it instead of making
+// a second one.
+import { describe, expect, test } from "vitest";
+import {
+  BindingConflictError,
+  ConnectionError,
+  createServiceBindingsClient,
+  InvalidArgumentError,
+  type ServiceBindingsClientOptions,
+} from "../../src/index.ts";
+import { createServiceBindingsFake, type ServiceBindingsFake } from "../../src/testing/index.ts";
+import { NO_WAIT } from "../support/fixtures.ts";
+
+const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
+const PREFIX = "2af39739cc4e3b5910c918468bb89828";
+const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
+const SPECTRUM = "4c6b7e1f2a3d4b5c9e8f7a6b5c4d3e2f";
+
+function setup(
+  fetch?: (fake: ServiceBindingsFake) => (request: Request) => Promise<Response>,
+  options: Partial<ServiceBindingsClientOptions> = {},
+) {
+  const fake = createServiceBindingsFake({ provisioningReads: 1 });
+  const client = createServiceBindingsClient({
+    apiToken: "t",
+    accountId: ACCOUNT,
+    fetch: fetch ? fetch(fake) : fake.fetch,
+    backoff: NO_WAIT,
+    ...options,
+  });
+  const bindingsOf = (cidr: string) =>
+    (fake.state().accounts[0]?.prefixes[0]?.bindings ?? []).filter((b) => b.cidr === cidr);
+  return { fake, client, bindingsOf };
+}
+
+const calls = (fake: ServiceBindingsFake) => fake.requests.map((r) => `${r.method} ${r.status}`);
+
+describe("ensureServiceBinding", () => {
+  test("creates the binding when the CIDR has none, after listing", async () => {
+    const { fake, client, bindingsOf } = setup();
+    const binding = await client.ensureServiceBinding({
+      prefix_id: PREFIX,
+      cidr: "192.0.2.1/32",
+      service_id: CDN,
+    });
+    expect(binding).toMatchObject({ cidr: "192.0.2.1/32", service_id: CDN, service_name: "CDN" });
+    expect(calls(fake)).toEqual(["GET 200", "POST 201"]);
+    expect(bindingsOf("192.0.2.1/32")).toHaveLength(1);
+  });
+
+  test("returns the existing binding of that CIDR and service, creating nothing", async () => {
+    const { fake, client, bindingsOf } = setup();
+    const first = await client.ensureServiceBinding({
+      prefix_id: PREFIX,
+      cidr: "192.0.2.1/32",
+      service_id: CDN,
+    });
+    const again = await client.ensureServiceBinding({
+      prefix_id: PREFIX,
+      cidr: "192.0.2.1/32",
+      service_id: CDN,
+    });
+    expect(again.id).toBe(first.id);
+    expect(calls(fake)).toEqual(["GET 200", "POST 201", "GET 200"]);
+    expect(bindingsOf("192.0.2.1/32")).toHaveLength(1);
+  });
+
+  test("a CIDR bound to another service is a BindingConflictError that names it; nothing is created", async () => {
+    const { fake, client } = setup();
+    const cdn = await client.ensureServiceBinding({
+      prefix_id: PREFIX,
+      cidr: "192.0.2.1/32",
+      service_id: CDN,
+    });
+    const error = await client
+      .ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: SPECTRUM })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(BindingConflictError);
+    expect((error as BindingConflictError).existing).toEqual(cdn);
+    expect((error as Error).message).toBe(
+      `192.0.2.1/32 of prefix ${PREFIX} is already bound to CDN (binding ${cdn.id}), not to service ${SPECTRUM}: delete that binding first`,
+    );
+    expect(calls(fake).filter((c) => c.startsWith("POST"))).toHaveLength(1);
+  });
+
+  test("a create whose answer is lost after it was made: found by listing again, never made twice", async () => {
+    let lost = 0;
+    const { fake, client, bindingsOf } = setup((fake) => async (request) => {
+      const response = await fake.fetch(request);
+      // The server made the binding, and the connection failed before its answer arrived.
+      if (request.method === "POST" && lost++ === 0)
+        throw new TypeError("fetch failed", { cause: new Error("socket hang up") });
+      return response;
+    });
+    const binding = await client.ensureServiceBinding({
+      prefix_id: PREFIX,
+      cidr: "192.0.2.9/32",
+      service_id: CDN,
+    });
+    expect(binding.cidr).toBe("192.0.2.9/32");
+    expect(calls(fake)).toEqual(["GET 200", "POST 201", "GET 200"]);
+    expect(bindingsOf("192.0.2.9/32")).toHaveLength(1);
+  });
+
+  test("a create lost before it was made: listed again, then created once", async () => {
+    let lost = 0;
+    const { fake, client, bindingsOf } = setup((fake) => async (request) => {
+      if (request.method === "POST" && lost++ === 0) throw new TypeError("fetch failed");
+      return fake.fetch(request);
+    });
+    await client.ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.9/32", service_id: CDN });
+    expect(calls(fake)).toEqual(["GET 200", "GET 200", "POST 201"]);
+    expect(bindingsOf("192.0.2.9/32")).toHaveLength(1);
+  });
+
+  test("gives up after the client's maxRetries more creates, with the connection error", async () => {
+    const { fake, client, bindingsOf } = setup(
+      (fake) => async (request) => {
+        if (request.method === "POST") throw new TypeError("fetch failed");
+        return fake.fetch(request);
+      },
+      { maxRetries: 2 },
+    );
+    await expect(
+      client.ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.9/32", service_id: CDN }),
+    ).rejects.toBeInstanceOf(ConnectionError);
+    expect(calls(fake)).toEqual(["GET 200", "GET 200", "GET 200"]);
+    expect(bindingsOf("192.0.2.9/32")).toHaveLength(0);
+  });
+
+  test("a refused create is not tried again", async () => {
+    const { fake, client } = setup();
+    await expect(
+      client.ensureServiceBinding({ prefix_id: PREFIX, cidr: "10.0.0.0/8", service_id: CDN }),
+    ).rejects.toMatchObject({ status: 400, code: 1001 });
+    expect(calls(fake)).toEqual(["GET 200", "POST 400"]);
+  });
+
+  test("with wait: true it resolves once the binding is active", async () => {
+    const { client } = setup();
+    const binding = await client.ensureServiceBinding(
+      { prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: CDN },
+      { wait: { intervalMs: 1 } },
+    );
+    expect(binding.provisioning.state).toBe("active");
+  });
+
+  test("a bad body is refused as create refuses it", async () => {
+    const { client } = setup();
+    await expect(
+      client.ensureServiceBinding({ prefix_id: PREFIX, cidr: 10 as never, service_id: CDN }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+});
