@@ -1,8 +1,11 @@
 // The stateful fake tells the truth: the contract suite's conformance subset,
-// writes included, passes against it over HTTP through a validating proxy of
-// the spec, and a scripted workflow with every refusal the fake makes raises
-// no response violation in `prism proxy`.
+// writes and the model-based lifecycle included, passes against
+// `npm run mock -- --stateful` through a validating proxy of the spec and
+// leaves the prefix as it found it, and a scripted workflow with every refusal
+// the fake makes raises no response violation in `prism proxy`.
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
 import { type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
 import { loadSpec } from "../../scripts/lib/spec.ts";
 import { type CloudflareApiError, createServiceBindingsClient } from "../../src/index.ts";
@@ -16,25 +19,52 @@ const PREFIX = spec.components.parameters.PrefixId.example as string;
 const BASE_BINDING = spec.components.parameters.BindingId.example as string;
 const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
 
-describe("the conformance subset against the fake", () => {
-  test("passes, writes included, over HTTP through npm run contract:proxy's validating proxy", async () => {
-    const fake = createServiceBindingsFake();
-    const server = await fake.listen();
+describe("the conformance subset against npm run mock -- --stateful", () => {
+  test("passes, writes and the model-based lifecycle included, through npm run contract:proxy's validating proxy, and leaves the prefix as it found it", async () => {
+    const mock = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/mock.ts", "--stateful", "--port", "0"],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     try {
-      const ran = await runScriptAsync("contract-proxy.ts", ["--upstream", server.url], {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = "";
+        mock.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (\S+) /.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        mock.once("exit", () => reject(new Error(`the mock exited:\n${output}`)));
+      });
+      const client = createServiceBindingsClient({
+        apiToken: "t",
+        accountId: ACCOUNT,
+        baseUrl: url,
+        maxRetries: 0,
+      });
+      const before = await client.listServiceBindings({ prefix_id: PREFIX });
+      const ran = await runScriptAsync("contract-proxy.ts", ["--upstream", url], {
         ...EXTERNAL_TARGET_ENV,
         CONTRACT_ALLOW_WRITES: "1",
       });
       const output = ran.stdout + ran.stderr;
+      // The suite ran in external mode: the conformance subset with writes, no mock examples, no coverage gate.
       expect(output).toContain("conformance subset, with writes");
+      expect(output).toContain("conformance/writes.test.ts");
+      expect(output).not.toContain("examples.test.ts");
+      expect(output).not.toContain("Contract coverage");
+      expect(output).toMatch(
+        /model-based lifecycle: 3 sequences, \d+ commands, against http:\/\/127\.0\.0\.1:\d+/,
+      );
       expect(output).toContain("the upstream conforms to the spec");
       expect(ran.status).toBe(0);
-      // The writes reached the fake: a binding was created and deleted again.
-      expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(
-        expect.arrayContaining(["POST 201", "DELETE 200"]),
-      );
+      // Every binding the runs created was deleted again: the prefix is as it was.
+      expect(await client.listServiceBindings({ prefix_id: PREFIX })).toEqual(before);
     } finally {
-      await server.close();
+      mock.kill("SIGTERM");
     }
   }, 120_000);
 });

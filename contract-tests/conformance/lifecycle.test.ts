@@ -1,0 +1,222 @@
+// The binding lifecycle as a contract, with fast-check's model-based testing:
+// random sequences of list services, create, list, get, delete and get of a
+// deleted id, run through the real client against a model of the prefix's
+// bindings, with the invariants checked after every step. A failure prints the
+// shortest sequence that breaks, as a script.
+//
+// In the embedded run it targets the stateful fake (a fresh one per
+// sequence); against a real server (CONTRACT_BASE_URL with
+// CONTRACT_ALLOW_WRITES=1) it runs a few short sequences on the target prefix,
+// each deleting every binding it created, even when a step fails.
+import fc from "fast-check";
+import { afterAll, describe, expect, test } from "vitest";
+import {
+  createServiceBindingsClient,
+  NotFoundError,
+  type Service,
+  type ServiceBinding,
+  type ServiceBindingsClient,
+} from "../../src/index.ts";
+import { createServiceBindingsFake } from "../../src/testing/index.ts";
+import { target } from "../support/harness.ts";
+import { expectSchema } from "../support/schemas.ts";
+
+const external = target.mode === "external";
+const SEQUENCES = external ? 3 : 100;
+const MAX_COMMANDS = external ? 6 : 20;
+
+/** What the model knows: the prefix's bindings by id (cidr and service), and the ids deleted. */
+interface Model {
+  live: Map<string, { cidr: string; service_id: string }>;
+  created: string[];
+  deleted: string[];
+}
+
+/** The system under test: the client, pointed at the target, and what the sequence created. */
+interface Real {
+  client: ServiceBindingsClient;
+  services: Service[];
+  created: Set<string>;
+}
+
+/**
+ * The CIDRs a sequence may create: random /32s of the fake's documentation prefix; against a real server,
+ * CONTRACT_BINDING_CIDR (a CIDR the prefix may bind), or a documentation address only a mock accepts.
+ */
+const cidrs = external
+  ? fc.constant(process.env.CONTRACT_BINDING_CIDR ?? "192.0.2.1/32")
+  : fc.integer({ min: 1, max: 254 }).map((host) => `192.0.2.${host}/32`);
+
+/** Sequences run and commands run (each ends by checking the invariants), for the summary line. */
+const counted = { sequences: 0, commands: 0 };
+
+/** After every step: list equals the model, get of each live id shows what list shows, removed ids are gone. */
+async function checkInvariants(model: Model, real: Real): Promise<void> {
+  counted.commands++;
+  const listed = await real.client.listServiceBindings({ prefix_id: target.prefixId });
+  expect(listed.map((b) => [b.id, b.cidr, b.service_id]).sort()).toEqual(
+    [...model.live].map(([id, b]) => [id, b.cidr, b.service_id]).sort(),
+  );
+  for (const shown of listed) {
+    expectSchema(shown, "ServiceBinding");
+    const got = await real.client.getServiceBinding({ prefix_id: target.prefixId, binding_id: shown.id });
+    // Exactly what list showed; only a rollout may have moved on from provisioning in between.
+    const moved = shown.provisioning.state === "provisioning" && got.provisioning.state !== "provisioning";
+    expect(moved ? { ...got, provisioning: shown.provisioning } : got).toEqual(shown);
+    // A state the spec does not name is passed through untouched, as a string.
+    expect(typeof got.provisioning.state).toBe("string");
+  }
+  for (const id of model.deleted.slice(-2)) {
+    await expect(
+      real.client.getServiceBinding({ prefix_id: target.prefixId, binding_id: id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  }
+}
+
+type Command = fc.AsyncCommand<Model, Real>;
+
+class ListServices implements Command {
+  check = () => true;
+  async run(model: Model, real: Real) {
+    real.services = await real.client.listServices();
+    expect(real.services.length).toBeGreaterThan(0);
+    for (const service of real.services) expectSchema(service, "Service");
+    await checkInvariants(model, real);
+  }
+  toString = () => "listServices()";
+}
+
+class Create implements Command {
+  constructor(
+    readonly cidr: string,
+    readonly pick: number,
+  ) {}
+  // Against a real prefix, one binding of the given CIDR at a time.
+  check = (model: Model) => !external || model.created.every((id) => !model.live.has(id));
+  async run(model: Model, real: Real) {
+    const usable = real.services.filter((s) => s.name !== "Magic Transit");
+    const wanted = process.env.CONTRACT_SERVICE_NAME ?? "CDN";
+    const service = external ? usable.find((s) => s.name === wanted) : usable[this.pick % usable.length];
+    if (!service) throw new Error(`the target lists no ${external ? wanted : "service"} to bind to`);
+    const created = await real.client.createServiceBinding({
+      prefix_id: target.prefixId,
+      body: { cidr: this.cidr, service_id: service.id },
+    });
+    real.created.add(created.id);
+    expect(created).toMatchObject({ cidr: this.cidr, service_id: service.id, service_name: service.name });
+    model.live.set(created.id, { cidr: this.cidr, service_id: service.id });
+    model.created.push(created.id);
+    await checkInvariants(model, real);
+  }
+  toString = () => `createServiceBinding(${this.cidr}, service #${this.pick})`;
+}
+
+class List implements Command {
+  check = () => true;
+  async run(model: Model, real: Real) {
+    await checkInvariants(model, real);
+  }
+  toString = () => "listServiceBindings()";
+}
+
+/** A binding the sequence created and has not deleted, chosen by `pick`. */
+const liveCreated = (model: Model, pick: number) => {
+  const ids = model.created.filter((id) => model.live.has(id));
+  return ids[pick % ids.length];
+};
+
+class Get implements Command {
+  constructor(readonly pick: number) {}
+  check = (model: Model) => model.live.size > 0;
+  async run(model: Model, real: Real) {
+    const ids = [...model.live.keys()];
+    const id = ids[this.pick % ids.length] as string;
+    const got = await real.client.getServiceBinding({ prefix_id: target.prefixId, binding_id: id });
+    expect({ cidr: got.cidr, service_id: got.service_id }).toEqual(model.live.get(id));
+    await checkInvariants(model, real);
+  }
+  toString = () => `getServiceBinding(live #${this.pick})`;
+}
+
+class Delete implements Command {
+  constructor(readonly pick: number) {}
+  check = (model: Model) => liveCreated(model, this.pick) !== undefined;
+  async run(model: Model, real: Real) {
+    const id = liveCreated(model, this.pick) as string;
+    await real.client.deleteServiceBinding({ prefix_id: target.prefixId, binding_id: id });
+    real.created.delete(id);
+    model.live.delete(id);
+    model.deleted.push(id);
+    await checkInvariants(model, real);
+  }
+  toString = () => `deleteServiceBinding(created #${this.pick})`;
+}
+
+class GetDeleted implements Command {
+  constructor(readonly pick: number) {}
+  check = (model: Model) => model.deleted.length > 0;
+  async run(model: Model, real: Real) {
+    const id = model.deleted[this.pick % model.deleted.length] as string;
+    const params = { prefix_id: target.prefixId, binding_id: id };
+    await expect(real.client.getServiceBinding(params)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(real.client.deleteServiceBinding(params)).rejects.toBeInstanceOf(NotFoundError);
+    await checkInvariants(model, real);
+  }
+  toString = () => `getServiceBinding(deleted #${this.pick}), then delete it again`;
+}
+
+const commands = [
+  fc.constant(new ListServices()),
+  fc.tuple(cidrs, fc.nat()).map(([cidr, pick]) => new Create(cidr, pick)),
+  fc.constant(new List()),
+  fc.nat().map((pick) => new Get(pick)),
+  fc.nat().map((pick) => new Delete(pick)),
+  fc.nat().map((pick) => new GetDeleted(pick)),
+];
+
+afterAll(() => {
+  console.log(
+    `model-based lifecycle: ${counted.sequences} sequences, ${counted.commands} commands, against ${external ? target.baseUrl : "the stateful fake"}`,
+  );
+});
+
+/** A client against the target: a fresh stateful fake in the embedded run, the real server otherwise. */
+function clientForSequence(): ServiceBindingsClient {
+  const options = { apiToken: target.apiToken, accountId: target.accountId, maxRetries: 0 };
+  if (external) return createServiceBindingsClient({ ...options, baseUrl: target.baseUrl });
+  return createServiceBindingsClient({ ...options, fetch: createServiceBindingsFake().fetch });
+}
+
+describe("the binding lifecycle, as random sequences checked against a model", () => {
+  test(`${SEQUENCES} sequences of up to ${MAX_COMMANDS} commands keep list, get and delete consistent`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.commands(commands, { maxCommands: MAX_COMMANDS, size: "max" }),
+        async (sequence) => {
+          const client = clientForSequence();
+          const real: Real = { client, services: await client.listServices(), created: new Set() };
+          const before = await client.listServiceBindings({ prefix_id: target.prefixId });
+          const model: Model = {
+            live: new Map(before.map((b) => [b.id, { cidr: b.cidr, service_id: b.service_id }])),
+            created: [],
+            deleted: [],
+          };
+          counted.sequences++;
+          try {
+            await fc.asyncModelRun(() => ({ model, real }), sequence);
+          } finally {
+            // Whatever happened, the prefix is left as it was found.
+            for (const id of real.created) {
+              await client
+                .deleteServiceBinding({ prefix_id: target.prefixId, binding_id: id })
+                .catch(() => undefined);
+            }
+          }
+          const after = await client.listServiceBindings({ prefix_id: target.prefixId });
+          expect(after.map((b) => b.id).sort()).toEqual(before.map((b) => b.id).sort());
+        },
+      ),
+      { numRuns: SEQUENCES, seed: 20261126 },
+    );
+  }, 120_000);
+});
