@@ -2,7 +2,7 @@
 // nothing else: in a scratch copy of the project, an operation added to the
 // spec becomes a typed client method that a consumer calls, that the contract
 // suite exercises in every cell, and that works against `npm run mock`.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse, stringify } from "yaml";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { type Node, responses } from "../../scripts/lib/spec.ts";
+import { startMockCommand } from "../support/mock-command.ts";
 import { runAsync } from "../support/run.ts";
 
 const BINDING = "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings/{binding_id}";
@@ -119,20 +120,9 @@ describe("an operation added to the spec, then npm run generate", () => {
   }, 240_000);
 
   test("the new method works against npm run mock", async () => {
-    const mock = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "0"], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const mock = await startMockCommand([], dir);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = "";
-        mock.stdout.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /listening on (\S+) /.exec(output);
-          if (match?.[1]) resolve(match[1]);
-        });
-        mock.once("exit", () => reject(new Error(`the mock exited:\n${output}`)));
-      });
+      const { url } = mock;
       const call = `
         import { createServiceBindingsClient } from "./src/index.ts";
         const client = createServiceBindingsClient({ apiToken: "t", accountId: "258def64c72dae45f3e4c8516e2111f2", baseUrl: process.argv[1] });
@@ -148,7 +138,7 @@ describe("an operation added to the spec, then npm run generate", () => {
         .responses["200"].content["application/json"].examples.active.value.result;
       expect(JSON.parse(ran.stdout)).toEqual(example);
     } finally {
-      mock.kill("SIGTERM");
+      await mock.stop();
     }
   });
 });

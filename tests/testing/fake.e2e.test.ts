@@ -3,14 +3,13 @@
 // `npm run mock -- --stateful` through a validating proxy of the spec and
 // leaves the prefix as it found it, and a scripted workflow with every refusal
 // the fake makes raises no response violation in `prism proxy`.
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ROOT } from "../../scripts/lib/paths.ts";
 import { type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
 import { loadSpec } from "../../scripts/lib/spec.ts";
 import { type CloudflareApiError, createServiceBindingsClient } from "../../src/index.ts";
 import { createServiceBindingsFake } from "../../src/testing/index.ts";
 import { EXTERNAL_TARGET_ENV } from "../support/fixtures.ts";
+import { startMockCommand } from "../support/mock-command.ts";
 import { runScriptAsync } from "../support/run.ts";
 
 const spec = loadSpec();
@@ -21,24 +20,9 @@ const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
 
 describe("the conformance subset against npm run mock -- --stateful", () => {
   test("passes, writes and the model-based lifecycle included, through npm run contract:proxy's validating proxy, and leaves the prefix as it found it", async () => {
-    const mock = spawn(
-      process.execPath,
-      ["--import", "tsx", "scripts/mock.ts", "--stateful", "--port", "0"],
-      {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const mock = await startMockCommand(["--stateful"]);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = "";
-        mock.stdout.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /listening on (\S+) /.exec(output);
-          if (match?.[1]) resolve(match[1]);
-        });
-        mock.once("exit", () => reject(new Error(`the mock exited:\n${output}`)));
-      });
+      const { url } = mock;
       const client = createServiceBindingsClient({
         apiToken: "t",
         accountId: ACCOUNT,
@@ -64,7 +48,7 @@ describe("the conformance subset against npm run mock -- --stateful", () => {
       // Every binding the runs created was deleted again: the prefix is as it was.
       expect(await client.listServiceBindings({ prefix_id: PREFIX })).toEqual(before);
     } finally {
-      mock.kill("SIGTERM");
+      await mock.stop();
     }
   }, 120_000);
 });
