@@ -54,7 +54,11 @@ describe("the error class follows the status", () => {
     [500, InternalServerError],
     [502, InternalServerError],
     [503, InternalServerError],
+    [504, InternalServerError],
+    [520, InternalServerError],
+    [599, InternalServerError],
     [418, CloudflareApiError],
+    [499, CloudflareApiError],
   ])("%i -> %o", async (status, ErrorClass) => {
     const error = await errorFor(failure(status, 1000, "Something"));
     expect(error).toBeInstanceOf(ErrorClass);
@@ -307,10 +311,36 @@ describe("a 2xx that is not a success", () => {
       json(200, { success: true, errors: [], messages: [], result: null }),
       "body is not the Cloudflare envelope: `result` must be an object, got null",
     ],
+    [
+      "a list where one binding belongs",
+      json(200, { success: true, errors: [], messages: [], result: [] }),
+      "body is not the Cloudflare envelope: `result` must be an object, got an array",
+    ],
   ])("%s is a MalformedResponseError that says what is wrong", async (_, answer, problem) => {
     const error = await errorFor(answer);
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error.status).toBe(200);
     expect(error.message.startsWith(`GET ${PATH} -> 200: ${problem}`)).toBe(true);
+  });
+});
+
+describe("the result's shape is the operation's", () => {
+  test("a list operation refuses one object where its list belongs", async () => {
+    const { fetch } = fakeFetch(json(200, { success: true, errors: [], messages: [], result: {} }));
+    const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch, maxRetries: 0 });
+    const error = await client.listServiceBindings({ prefix_id: PREFIX }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect((error as Error).message).toContain("`result` must be an array, got an object");
+  });
+
+  test("delete resolves to nothing, whatever the envelope's result", async () => {
+    const { fetch } = fakeFetch(json(200, { success: true, errors: [], messages: [], result: { id: "x" } }));
+    const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch, maxRetries: 0 });
+    await expect(
+      client.deleteServiceBinding({ prefix_id: PREFIX, binding_id: BINDING_ID }),
+    ).resolves.toBeUndefined();
   });
 });

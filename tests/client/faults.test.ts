@@ -393,3 +393,23 @@ describe("onRetry", () => {
     );
   });
 });
+
+describe("the timeout covers the body", () => {
+  test("headers that arrive, then a body that stalls: TimeoutError", async () => {
+    server = await startServer((_, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      response.write('{"success":true,"errors":[],');
+    });
+    const client = createServiceBindingsClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      baseUrl: server.url,
+      timeoutMs: 300,
+      maxRetries: 0,
+    });
+    // Without the timeout over the body, this call would wait for the test's own timeout.
+    const error = await rejection(client.listServiceBindings(listed()));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toMatch(/-> timed out after 300 ms$/);
+  });
+});
