@@ -80,7 +80,6 @@ export default defineConfig({
           globalSetup: ["contract-tests/support/global-setup.ts"],
           // Against a real server the writes and the lifecycle change one prefix: one file at a time.
           fileParallelism: !external,
-          setupFiles: ["contract-tests/support/setup.ts"],
           // The generated-input properties make hundreds of calls each: on a busy machine (npm run check runs
           // steps at once) one took more than 30 s.
           testTimeout: 120_000,

@@ -15,7 +15,7 @@ describe("authentication", () => {
     );
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401 });
-    const [violation, ...others] = takeViolations();
+    const [violation, ...others] = takeViolations(client);
     expect(others).toEqual([]);
     expect(JSON.stringify(violation?.violations)).toContain("security");
   });

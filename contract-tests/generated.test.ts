@@ -32,16 +32,16 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
     const success = responses(spec, operation).find((r) => r.status.startsWith("2"));
     const resultSchema = flatten(spec, success?.schema).properties.result;
 
-    test(`${RUNS} random valid inputs, each with a random spec-valid answer: Prism accepts every request and the client parses every answer`, async () => {
+    test(`${RUNS} random valid inputs, each with a random spec-valid answer: Prism accepts every request and the client parses every answer`, async (context) => {
       await fc.assert(
         fc.asyncProperty(validInputs(operationId), fc.constantFrom(...statuses), async (inputs, declared) => {
           const code = concreteStatuses(declared)[0] ?? Number(declared);
-          const client = contractClient({ prefer: { dynamic: true, code } });
+          const client = contractClient({ prefer: { dynamic: true, code }, test: context });
           const outcome = await invoke(client, operationId, inputs).then(
             (value) => ({ value, error: undefined }),
             (error: unknown) => ({ value: undefined, error }),
           );
-          expect(takeViolations()).toEqual([]);
+          expect(takeViolations(client)).toEqual([]);
           if (code < 300) {
             expect(outcome.error).toBeUndefined();
             // `false` (delete) forbids a result: the client resolves to undefined.
@@ -58,17 +58,20 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
       );
     });
 
-    test(`${ANY_INPUT_RUNS} random inputs, valid or not: each is refused before sending, accepted by Prism, or a typed error, never a success Prism objected to`, async () => {
+    test(`${ANY_INPUT_RUNS} random inputs, valid or not: each is refused before sending, accepted by Prism, or a typed error, never a success Prism objected to`, async (context) => {
       let refused = 0;
       let accepted = 0;
       await fc.assert(
         fc.asyncProperty(fc.oneof(validInputs(operationId), anyInputs(operationId)), async (inputs) => {
-          const client = contractClient({ prefer: { code: operation.method === "post" ? 201 : 200 } });
+          const client = contractClient({
+            prefer: { code: operation.method === "post" ? 201 : 200 },
+            test: context,
+          });
           const outcome = await invoke(client, operationId, inputs).then(
             () => ({ error: undefined }),
             (error: unknown) => ({ error }),
           );
-          const violations = takeViolations();
+          const violations = takeViolations(client);
           if (outcome.error instanceof InvalidArgumentError) {
             refused++;
             expect(violations).toEqual([]);
@@ -86,7 +89,7 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
       expect(accepted).toBeGreaterThan(0);
     });
 
-    test(`${ANY_INPUT_RUNS} forbidden inputs that get past the client (an over-long id put into the path after its checks): each comes back as UnprocessableEntityError, never a success`, async () => {
+    test(`${ANY_INPUT_RUNS} forbidden inputs that get past the client (an over-long id put into the path after its checks): each comes back as UnprocessableEntityError, never a success`, async (context) => {
       const overLong = fc.string({
         unit: fc.constantFrom(..."abcdef0123456789"),
         minLength: 33,
@@ -95,6 +98,7 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
       await fc.assert(
         fc.asyncProperty(validInputs(operationId), overLong, async (inputs, id) => {
           const client = contractClient({
+            test: context,
             // Replaces the value of the path's last parameter (the binding's, the prefix's or the account's) with the over-long one.
             rewrite: (request) => {
               const url = new URL(request.url);
@@ -110,7 +114,7 @@ describe.concurrent.each(operations(spec).map((o) => [o.operationId, o] as const
             () => ({ error: undefined }),
             (error: unknown) => ({ error }),
           );
-          expect(JSON.stringify(takeViolations())).toContain("must NOT have more than 32 characters");
+          expect(JSON.stringify(takeViolations(client))).toContain("must NOT have more than 32 characters");
           expect(outcome.error).toBeInstanceOf(UnprocessableEntityError);
           expect((outcome.error as CloudflareApiError).status).toBe(422);
         }),

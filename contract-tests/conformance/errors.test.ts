@@ -6,15 +6,14 @@ import { expectSchema } from "../support/schemas.ts";
 
 describe("a request without credentials", () => {
   test("is refused with a 4xx failure envelope, and the client throws AuthenticationError", async () => {
-    const error = await contractClient({ stripCredentials: true })
-      .listServices()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const client = contractClient({ stripCredentials: true });
+    const error = await client.listServices().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     // A mock or a validating proxy reports the missing credentials, which is the point of this
     // request; any other violation still fails the test.
-    const others = takeViolations().filter((v) => !JSON.stringify(v.violations).includes("security"));
+    const others = takeViolations(client).filter((v) => !JSON.stringify(v.violations).includes("security"));
     expect(others).toEqual([]);
     // The live API answers 400 with code 9106, a mock may answer 401: either is an authentication failure.
     expect(error).toBeInstanceOf(AuthenticationError);

@@ -2,7 +2,7 @@
 // target, with a fetch that sets Prism's `Prefer` header, records what was
 // exercised, and collects every `sl-violations` report Prism makes.
 import { appendFileSync } from "node:fs";
-import { inject } from "vitest";
+import { inject, onTestFinished, type TestContext } from "vitest";
 import { declaredStatus } from "../../scripts/lib/contract-coverage.ts";
 import { loadSpec, operations, pathPattern, responses } from "../../scripts/lib/spec.ts";
 import {
@@ -36,13 +36,13 @@ const routes = operations(spec).map((operation) => ({
 }));
 const basePath = new URL(target.baseUrl).pathname.replace(/\/$/, "");
 
-let violations: Violation[] = [];
+/** Each client's violations, not yet taken: a test takes its own clients', never another test's. */
+const violationsOf = new WeakMap<ServiceBindingsClient, Violation[]>();
 
-/** The violations reported since the last call, which they are removed from. */
-export function takeViolations(): Violation[] {
-  const taken = violations;
-  violations = [];
-  return taken;
+/** The violations a client's requests caused since the last call, which they are removed from. */
+export function takeViolations(client: ServiceBindingsClient): Violation[] {
+  const list = violationsOf.get(client) ?? [];
+  return list.splice(0, list.length);
 }
 
 function preferHeader(prefer: Prefer): string {
@@ -79,11 +79,17 @@ export interface ContractClientOptions {
    * for a client that let through an input the spec forbids.
    */
   rewrite?: (request: Request) => Request;
+  /** The test's context, for a concurrent test: the client's violations are then checked at its end. */
+  test?: TestContext;
 }
 
-/** The package's client against the target; retries are off so one call is one request. */
+/**
+ * The package's client against the target; retries are off so one call is one request. Any violation
+ * Prism reports for its requests that the test did not take fails the test that made the client.
+ */
 export function contractClient(options: ContractClientOptions = {}): ServiceBindingsClient {
   const { prefer } = options;
+  const violations: Violation[] = [];
   const fetchThroughHarness = async (built: Request): Promise<Response> => {
     const request = options.rewrite ? options.rewrite(built) : built;
     if (prefer && target.mode === "mock") request.headers.set("Prefer", preferHeader(prefer));
@@ -97,7 +103,7 @@ export function contractClient(options: ContractClientOptions = {}): ServiceBind
     record(request, response, prefer);
     return response;
   };
-  return createServiceBindingsClient({
+  const client = createServiceBindingsClient({
     ...(options.credentials ?? { apiToken: target.apiToken }),
     accountId: target.accountId,
     baseUrl: target.baseUrl,
@@ -105,4 +111,13 @@ export function contractClient(options: ContractClientOptions = {}): ServiceBind
     maxRetries: 0,
     timeoutMs: 10_000,
   });
+  violationsOf.set(client, violations);
+  (options.test?.onTestFinished ?? onTestFinished)(() => {
+    if (violations.length > 0) {
+      throw new Error(
+        `Prism reported spec violations (sl-violations):\n${JSON.stringify(violations, null, 2)}`,
+      );
+    }
+  });
+  return client;
 }
