@@ -1,12 +1,13 @@
 // The contract suite's Prism does not outlive an interrupted run: SIGINT or
-// SIGTERM to vitest stops it too.
+// SIGTERM to vitest stops it too, and its coverage records are removed.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { expect, test } from "vitest";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { isRunning } from "../scripts/lib/prism.ts";
 
 test.each(["SIGINT", "SIGTERM"] as const)(
-  "%s to a running contract suite stops its Prism",
+  "%s to a running contract suite stops its Prism and removes its records",
   async (signal) => {
     const child = spawn(
       process.execPath,
@@ -20,11 +21,12 @@ test.each(["SIGINT", "SIGTERM"] as const)(
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     try {
       let output = "";
-      const pid = await new Promise<number>((resolve, reject) => {
+      const [pid, records] = await new Promise<[number, string]>((resolve, reject) => {
         child.stdout.on("data", (chunk: Buffer) => {
           output += chunk.toString();
-          const match = /Prism mock of spec\/openapi\.yaml on \S+ \(pid (\d+)/.exec(output);
-          if (match) resolve(Number(match[1]));
+          const match =
+            /Prism mock of spec\/openapi\.yaml on \S+ \(pid (\d+).*coverage records in (\S+)/.exec(output);
+          if (match) resolve([Number(match[1]), match[2] ?? ""]);
         });
         child.once("exit", () => reject(new Error(`vitest exited before starting Prism:\n${output}`)));
       });
@@ -34,6 +36,8 @@ test.each(["SIGINT", "SIGTERM"] as const)(
       // The kill is sent on exit; give the kernel a moment to reap the process.
       for (let i = 0; i < 50 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 20));
       expect(isRunning(pid)).toBe(false);
+      // Nothing is left behind in the temp folder either.
+      expect(existsSync(records)).toBe(false);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }

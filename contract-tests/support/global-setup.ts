@@ -25,15 +25,18 @@ export default async function setup(project: TestProject) {
   }
 
   const prism: PrismServer = await startPrism({ seed: PRISM_SEED, quiet: true });
-  console.log(
-    `contract: Prism mock of spec/openapi.yaml on ${prism.url} (pid ${prism.pid}, ready in ${Math.round(prism.readyMs)} ms)`,
-  );
-  const untie = stopWithThisProcess(prism);
-  const spec = loadSpec();
-
   const dir = mkdtempSync(join(tmpdir(), "contract-"));
   const exercisedLog = join(dir, "exercised.jsonl");
   writeFileSync(exercisedLog, "");
+  console.log(
+    `contract: Prism mock of spec/openapi.yaml on ${prism.url} (pid ${prism.pid}, ready in ${Math.round(prism.readyMs)} ms); coverage records in ${dir}`,
+  );
+  // Interrupted (SIGINT, SIGTERM), vitest exits at once: Prism is stopped on the way out, and the records
+  // are removed then too (synchronously: on exit there is no time to wait).
+  const untie = stopWithThisProcess(prism);
+  const removeRecords = () => rmSync(dir, { recursive: true, force: true });
+  process.once("exit", removeRecords);
+  const spec = loadSpec();
   project.provide("contract", {
     mode: "mock",
     baseUrl: prism.url,
@@ -53,7 +56,8 @@ export default async function setup(project: TestProject) {
       .split("\n")
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Exercised);
-    rmSync(dir, { recursive: true, force: true });
+    process.off("exit", removeRecords);
+    removeRecords();
     // A filtered run (vitest -t, or a single file) exercises a part on purpose: the gate judges full runs only.
     const { filters, testNamePattern } = project.vitest.config;
     if (testNamePattern || (filters && filters.length > 0)) return;
