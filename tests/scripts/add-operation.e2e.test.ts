@@ -119,6 +119,22 @@ describe("an operation added to the spec, then npm run generate", () => {
     expect(ran.status).toBe(0);
   }, 240_000);
 
+  test("the coverage gate fails the run through its exit code when a cell goes unexercised", async () => {
+    // The generated-inputs tests removed: every test that runs passes, and their cells are missing.
+    rmSync(join(dir, "contract-tests/generated.test.ts"));
+    const ran = await runAsync(
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run", "--project", "contract"],
+      { cwd: dir },
+    );
+    const output = ran.stdout + ran.stderr;
+    expect(output).toMatch(/Tests +\d+ passed/);
+    expect(output).not.toMatch(/Tests +.*failed/);
+    expect(output).toMatch(new RegExp(`MISS ${ADDED} +0 of 200`));
+    expect(output).toContain("contract coverage gate failed: see the matrix above.");
+    expect(ran.status).toBe(1);
+  }, 240_000);
+
   test("the new method works against npm run mock", async () => {
     const mock = await startMockCommand([], dir);
     try {
