@@ -5,12 +5,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse, stringify } from "yaml";
 import { formatGate, GateError, runGate, specChangesSince } from "../../scripts/lib/breaking.ts";
 import { changelog } from "../../scripts/lib/changelog.ts";
-import { SPEC_PATH } from "../../scripts/lib/paths.ts";
+import { ROOT, SPEC_PATH } from "../../scripts/lib/paths.ts";
 import type { Node } from "../../scripts/lib/spec.ts";
+import { runAsync } from "../support/run.ts";
 
 const BINDINGS = "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings";
 const BINDING = `${BINDINGS}/{binding_id}`;
@@ -247,6 +249,49 @@ describe("the base", () => {
     expect(() => runGate(repo({ after: () => {} }), "v9.9.9")).toThrow(
       "--base v9.9.9 is not a commit, branch or tag of this repository.",
     );
+  });
+});
+
+/** Node's flag that loads tsx from this repository, for a command run in another folder. */
+const TSX = ["--import", pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href];
+
+describe("npm run check:breaking, as a command", () => {
+  /**
+   * A repository where the spec changed in a breaking way two commits ago, unbumped, and the last commit
+   * changed something else: the default base is the commit before the one that changed the spec.
+   */
+  function history(): string {
+    const dir = repo({ after: (s) => (s.components.schemas.Identifier.maxLength = 16) });
+    gitIn(dir, "commit", "-qam", "narrow the identifiers");
+    writeFileSync(join(dir, "README.md"), "unrelated\n");
+    gitIn(dir, "add", "-A");
+    gitIn(dir, "commit", "-qm", "an unrelated change");
+    return dir;
+  }
+
+  test("compares with the commit before the spec last changed, and exits 1 on its unbumped breaking change", async () => {
+    const dir = history();
+    const ran = await runAsync(process.execPath, [...TSX, join(ROOT, "scripts/check-breaking.ts")], {
+      cwd: dir,
+    });
+    const changed = execFileSync("git", ["rev-parse", "HEAD~1"], { cwd: dir, encoding: "utf8" }).trim();
+    expect(ran.stderr).toContain(
+      `against ${changed}^ (the commit before ${changed.slice(0, 8)}, which last changed the spec)`,
+    );
+    expect(ran.stderr).toMatch(/BREAKING .*`maxLength` of `Identifier` changed from '32' to '16'/);
+    expect(ran.stderr).toContain("FAIL: 1 breaking change(s) need a major version bump");
+    expect(ran.status).toBe(1);
+  });
+
+  test("CHECK_BREAKING_BASE names another base: the last commit, whose spec is the same, passes", async () => {
+    const dir = history();
+    const ran = await runAsync(process.execPath, [...TSX, join(ROOT, "scripts/check-breaking.ts")], {
+      cwd: dir,
+      env: { CHECK_BREAKING_BASE: "HEAD" },
+    });
+    expect(ran.stdout).toContain("against HEAD (given with --base)");
+    expect(ran.stdout).toContain("No changes to the API.");
+    expect(ran.status).toBe(0);
   });
 });
 
