@@ -59,8 +59,11 @@ export default async function setup(project: TestProject) {
     process.off("exit", removeRecords);
     removeRecords();
     // A filtered run (vitest -t, or a single file) exercises a part on purpose: the gate judges full runs only.
+    // Vitest 4 keeps the files named on the command line in `filenamePattern` (not in the config).
     const { filters, testNamePattern } = project.vitest.config;
-    if (testNamePattern || (filters && filters.length > 0)) return;
+    const files =
+      (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? filters ?? [];
+    if (testNamePattern || files.length > 0) return;
     const methods = Object.keys(createServiceBindingsClient({ apiToken: "x" })).filter(
       (name) => name !== "raw",
     );
