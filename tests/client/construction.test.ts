@@ -100,6 +100,48 @@ describe("options", () => {
       "backoff.maxDelayMs must be a non-negative number of milliseconds up to 2147483647",
     ],
     ["fetch", { fetch: "nope" }, "fetch must be a function"],
+    ["baseUrl", { baseUrl: 42 }, "baseUrl must be a string"],
+    [
+      "baseUrl",
+      { baseUrl: "https://:pa55@example.org/v4" },
+      "baseUrl must not contain credentials (user:password@); use apiToken",
+    ],
+    [
+      "baseUrl",
+      { baseUrl: "https://user@example.org/v4" },
+      "baseUrl must not contain credentials (user:password@); use apiToken",
+    ],
+    [
+      "timeoutMs",
+      { timeoutMs: "100" },
+      "timeoutMs must be a positive number of milliseconds up to 2147483647, got a string",
+    ],
+    [
+      "timeoutMs",
+      { timeoutMs: Number.NaN },
+      "timeoutMs must be a positive number of milliseconds up to 2147483647, got NaN",
+    ],
+    [
+      "timeoutMs",
+      { timeoutMs: -1 },
+      "timeoutMs must be a positive number of milliseconds up to 2147483647, got -1",
+    ],
+    ["maxRetries", { maxRetries: "2" }, "maxRetries must be a whole number from 0 to 10, got a string"],
+    [
+      "backoff.initialDelayMs",
+      { backoff: { initialDelayMs: "1" } },
+      "backoff.initialDelayMs must be a non-negative number of milliseconds up to 2147483647",
+    ],
+    [
+      "backoff.initialDelayMs",
+      { backoff: { initialDelayMs: Number.NaN } },
+      "backoff.initialDelayMs must be a non-negative number of milliseconds up to 2147483647",
+    ],
+    [
+      "backoff.maxRetryAfterMs",
+      { backoff: { maxRetryAfterMs: 2 ** 31 } },
+      "backoff.maxRetryAfterMs must be a non-negative number of milliseconds up to 2147483647",
+    ],
   ])("refuses a bad %s", (argument, options, message) => {
     const error = refusal({ apiToken: TOKEN, ...options });
     expect(error.argument).toBe(argument);
@@ -113,5 +155,16 @@ describe("options", () => {
 
   test("refuses a missing options object", () => {
     expect(refusal(undefined).argument).toBe("options");
+    expect(refusal(null).message).toBe("options must be an object with credentials");
+  });
+
+  test.each([
+    ["the longest timer", { timeoutMs: 2 ** 31 - 1 }],
+    ["a wait of nothing, and the longest", { backoff: { initialDelayMs: 0, maxDelayMs: 2 ** 31 - 1 } }],
+    ["no retries, and the most", { maxRetries: 10 }],
+    ["trailing slashes on the base URL", { baseUrl: "https://example.org/v4///" }],
+    ["a user agent of printable ASCII", { userAgent: "ops-tool/1.2 (+https://example.org)" }],
+  ])("accepts %s", (_, options) => {
+    expect(() => createServiceBindingsClient({ apiToken: TOKEN, ...options })).not.toThrow();
   });
 });

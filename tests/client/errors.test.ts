@@ -344,3 +344,105 @@ describe("the result's shape is the operation's", () => {
     ).resolves.toBeUndefined();
   });
 });
+
+describe("what a failure body says, however it is built", () => {
+  test("an envelope with success false and no errors says so", async () => {
+    const error = await errorFor(json(502, { success: false, errors: [], messages: [], result: null }));
+    expect(error.message).toBe(`GET ${PATH} -> 502: success is false, with no error details`);
+    expect(error.bodyExcerpt).toBeUndefined();
+  });
+
+  test("an envelope that claims success on a failure status says it has no details", async () => {
+    const error = await errorFor(json(503, { success: true, errors: [], messages: [] }));
+    expect(error.message).toBe(`GET ${PATH} -> 503: error without details`);
+  });
+
+  test("a JSON array is not the envelope, and is shown; a bare string is shown as text", async () => {
+    const list = await errorFor(json(500, [{ errors: [{ code: 1, message: "m" }] }]));
+    expect(list.errors).toEqual([]);
+    expect(list.message).toContain('500: body is not the Cloudflare envelope: "[{\\"errors\\"');
+    const text = await errorFor(json(500, "maintenance"));
+    expect(text.message).toBe(`GET ${PATH} -> 500: body is not JSON: "maintenance"`);
+  });
+
+  test("messages of odd shapes are kept to their documented members", async () => {
+    const error = await errorFor(
+      json(400, {
+        success: false,
+        errors: [
+          { code: "1001", message: 42, source: "cidr" },
+          { message: null, source: { pointer: 7 }, documentation_url: 3 },
+          "just text",
+          { code: 1003, message: "Invalid service id", source: { pointer: "/service_id" }, extra: "x" },
+        ],
+        messages: [],
+        result: null,
+      }),
+    );
+    expect(error.errors).toEqual([
+      { code: Number.NaN, message: "42" },
+      { code: Number.NaN, message: "", source: {} },
+      { code: Number.NaN, message: "" },
+      { code: 1003, message: "Invalid service id", source: { pointer: "/service_id" } },
+    ]);
+    expect(error.message).toBe(`GET ${PATH} -> 400: 42; ; ; Invalid service id (code 1003)`);
+  });
+
+  test("an excerpt folds whitespace, trims, and is cut after 200 characters with an ellipsis", async () => {
+    const exact = await errorFor(new Response(`  ${"x".repeat(200)}\n\n`, { status: 502 }));
+    expect(exact.bodyExcerpt).toBe("x".repeat(200));
+    const long = await errorFor(new Response(`a\t\tb\n\n${"y".repeat(300)}`, { status: 502 }));
+    expect(long.bodyExcerpt).toBe(`a b ${"y".repeat(196)}…`);
+  });
+});
+
+describe("every error class", () => {
+  test("names itself, for logs", async () => {
+    const {
+      BindingConflictError,
+      MalformedResponseError: Malformed,
+      ServiceBindingsError: Root,
+      WaitError,
+    } = await import("../../src/index.ts");
+    const details = {
+      method: "GET",
+      path: "/p",
+      attempts: 1,
+      status: 200,
+      errors: [],
+      messages: [],
+      rayId: undefined,
+      bodyExcerpt: undefined,
+      retryAfterSeconds: undefined,
+    };
+    expect(new Root("m").name).toBe("ServiceBindingsError");
+    expect(new Malformed("m", details).name).toBe("MalformedResponseError");
+    expect(new WaitError("m", undefined, 0)).toMatchObject({ name: "WaitError", state: undefined, polls: 0 });
+    expect(new BindingConflictError("m", {} as never).name).toBe("BindingConflictError");
+    expect(new CloudflareApiError("m", details).code).toBeUndefined();
+  });
+
+  test("toJSON holds every field and a copy of the cause's name and message, never the cause itself", async () => {
+    const { ConnectionError: Connection, InvalidArgumentError: Invalid } = await import("../../src/index.ts");
+    const cause = Object.assign(new Error("socket hang up"), { request: { headers: "x" } });
+    const error = new Connection(
+      "GET /p -> connection failed",
+      { method: "GET", path: "/p", attempts: 2 },
+      cause,
+    );
+    expect(error.toJSON()).toEqual({
+      name: "ConnectionError",
+      message: "GET /p -> connection failed",
+      method: "GET",
+      path: "/p",
+      attempts: 2,
+      cause: { name: "Error", message: "socket hang up" },
+    });
+    expect(new Invalid("body", "is required").toJSON()).toEqual({
+      name: "InvalidArgumentError",
+      message: "body is required",
+      argument: "body",
+    });
+    expect("cause" in new Connection("m", { method: "GET", path: "/p", attempts: 1 })).toBe(false);
+  });
+});

@@ -94,6 +94,27 @@ describe("the create body", () => {
   });
 });
 
+describe("the parameters object", () => {
+  test.each([
+    ["a string", "2af39739cc4e3b5910c918468bb89828"],
+    ["null", null],
+    ["a number", 7],
+  ])("refuses %s where the parameters belong, sending nothing", async (_, params) => {
+    const { client, seen } = setup("acc");
+    const error = await refusal(client.listServiceBindings(params as never));
+    expect(error.argument).toBe("params");
+    expect(error.message).toBe("params must be an object");
+    expect(seen).toHaveLength(0);
+  });
+
+  test("may be left out when nothing in it is required", async () => {
+    const { client, seen } = setup("acc");
+    // The answer here is a binding, not a list: what matters is the request that went out.
+    await client.listServices().catch(() => undefined);
+    expect(seen[0]?.url).toContain("/accounts/acc/addressing/services");
+  });
+});
+
 describe("per-call options", () => {
   test("refuses a bad timeoutMs or maxRetries for one call", async () => {
     const { client, seen } = setup("acc");

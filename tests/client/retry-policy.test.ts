@@ -1,6 +1,6 @@
 // The retry policy's data and arithmetic: which statuses, how long to wait.
 import { describe, expect, test } from "vitest";
-import { DEFAULT_BACKOFF, isRetryableStatus, parseRetryAfter, retryDelayMs } from "../../src/retry.ts";
+import { DEFAULT_BACKOFF, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep } from "../../src/retry.ts";
 
 describe("isRetryableStatus", () => {
   test.each([408, 429, 500, 502, 503, 504, 520, 599])("%i is retried", (status) => {
@@ -27,6 +27,11 @@ describe("parseRetryAfter", () => {
     ["words around a number", "abc 5", undefined],
     ["a bare year after a word", "foo 2026", undefined],
     ["a negative number", "-5", undefined],
+    ["a number followed by words", "5 seconds", undefined],
+    ["seconds with two decimals", "1.25", 1.25],
+    ["an HTTP date that names no real day", "Thu, 99 Nov 2026 12:00:30 GMT", undefined],
+    ["an asctime date at no real hour", "Thu Nov 26 25:00:20 2026", undefined],
+    ["an HTTP date with a wrong zone", "Thu, 26 Nov 2026 12:00:30 UTC", undefined],
   ])("reads %s", (_, value, seconds) => {
     expect(parseRetryAfter(value, now)).toBe(seconds);
   });
@@ -53,5 +58,23 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(1, 1, DEFAULT_BACKOFF)).toBe(1000);
     expect(retryDelayMs(1, 0, DEFAULT_BACKOFF)).toBe(0);
     expect(retryDelayMs(1, 3600, DEFAULT_BACKOFF)).toBe(60_000);
+  });
+});
+
+describe("sleep", () => {
+  test("rejects at once with the reason when the signal has already aborted", async () => {
+    const controller = new AbortController();
+    controller.abort(new Error("before"));
+    await expect(sleep(60_000, controller.signal)).rejects.toThrow("before");
+  });
+
+  test("rejects with the reason when the signal aborts during the wait, and only then", async () => {
+    const controller = new AbortController();
+    const waiting = sleep(60_000, controller.signal);
+    controller.abort(new Error("during"));
+    await expect(waiting).rejects.toThrow("during");
+    await expect(sleep(1, controller.signal)).rejects.toThrow("during");
+    await expect(sleep(1, new AbortController().signal)).resolves.toBeUndefined();
+    await expect(sleep(1, undefined)).resolves.toBeUndefined();
   });
 });
