@@ -1,5 +1,5 @@
 // npm run mutation [-- --incremental]: StrykerJS plants small defects (mutants) in src/ and in the gates'
-// logic (scripts/lib/breaking.ts, scripts/lib/contract-coverage.ts), runs the unit tests against each, and
+// logic (scripts/lib/breaking-policy.ts, scripts/lib/contract-coverage.ts), runs the unit tests against each, and
 // counts how many a test notices. Writes the HTML report to reports/mutation/ (not committed), the score per
 // file to bench/results.md, and fails below stryker.config.json's thresholds.break.
 // --incremental re-tests only the mutants whose code or tests changed since bench/stryker-incremental.json.

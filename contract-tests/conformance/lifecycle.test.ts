@@ -14,7 +14,6 @@ import {
   createServiceBindingsClient,
   NotFoundError,
   type Service,
-  type ServiceBinding,
   type ServiceBindingsClient,
 } from "../../src/index.ts";
 import { createServiceBindingsFake } from "../../src/testing/index.ts";

@@ -1,5 +1,5 @@
 // Release notes from the spec: the changes since a ref, as Markdown for a CHANGELOG entry.
-import type { SpecChange } from "./breaking.ts";
+import type { SpecChange } from "./breaking-policy.ts";
 
 const SECTIONS = [
   { title: "Breaking changes", pick: (c: SpecChange) => c.impact === "major" },

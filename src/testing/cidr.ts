@@ -28,7 +28,8 @@ function ipv6(text: string): bigint | undefined {
   const missing = 8 - head.length - tail.length;
   if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
   let value = 0n;
-  for (const group of [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail]) {
+  // Without "::" nothing is missing; with it, the groups it stands for are zero.
+  for (const group of [...head, ...Array<string>(missing).fill("0"), ...tail]) {
     if (!/^[0-9a-f]{1,4}$/i.test(group)) return undefined;
     value = (value << 16n) | BigInt(`0x${group}`);
   }
@@ -39,7 +40,7 @@ function ipv6(text: string): bigint | undefined {
 export function parseCidr(cidr: string): Network | undefined {
   const match = /^([^/]+)\/(\d{1,3})$/.exec(cidr);
   if (!match) return undefined;
-  const [, host = "", lengthText = ""] = match;
+  const [, host, lengthText] = match as unknown as [string, string, string];
   const bits = host.includes(":") ? 128 : 32;
   const address = bits === 32 ? ipv4(host) : ipv6(host);
   const length = Number(lengthText);

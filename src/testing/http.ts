@@ -3,7 +3,7 @@
 // `listen()`, so the fake's fetch works where Node's modules do not.
 /// <reference types="node" />
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 
 async function bodyOf(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -16,17 +16,17 @@ export async function serve(
   fetch: (request: Request) => Promise<Response>,
   port: number,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
   const server = createServer(async (incoming, outgoing) => {
     try {
       const body = await bodyOf(incoming);
+      // Each value as received: a repeated header reaches the fake as many times as it was sent.
       const headers = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers)) {
-        if (typeof value === "string") headers.set(name, value);
-        else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      for (const [name, values] of Object.entries(incoming.headersDistinct)) {
+        for (const value of values ?? []) headers.append(name, value);
       }
-      const request = new Request(`http://127.0.0.1${incoming.url ?? "/"}`, {
-        method: incoming.method ?? "GET",
+      // A server's request always has a URL and a method.
+      const request = new Request(`http://127.0.0.1${incoming.url as string}`, {
+        method: incoming.method as string,
         headers,
         ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
       });
@@ -43,10 +43,6 @@ export async function serve(
       outgoing.end(`the fake failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", resolve);
@@ -56,8 +52,9 @@ export async function serve(
     url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
+        // Open connections too (keep-alive ones a client still holds), so close never waits on a client.
+        server.closeAllConnections();
       }),
   };
 }

@@ -1,6 +1,6 @@
 // Release notes from the spec's changes.
 import { describe, expect, test } from "vitest";
-import type { SpecChange } from "../../scripts/lib/breaking.ts";
+import type { SpecChange } from "../../scripts/lib/breaking-policy.ts";
 import { changelog } from "../../scripts/lib/changelog.ts";
 
 function change(overrides: Partial<SpecChange>): SpecChange {

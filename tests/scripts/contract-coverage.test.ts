@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import {
+  concreteStatuses,
   coverage,
   DYNAMIC_RUNS_REQUIRED,
   declaredCells,
@@ -97,6 +98,86 @@ describe("the coverage gate", () => {
     const report = coverage(loadSpec(), run, METHODS);
     expect(report.tooFewDynamic).toEqual(["listServices"]);
     expect(report.ok).toBe(false);
+  });
+});
+
+describe("the report, on a two-operation spec", () => {
+  const examples = (...names: string[]) => ({
+    content: { "application/json": { examples: Object.fromEntries(names.map((n) => [n, { value: {} }])) } },
+  });
+  const twoOperations = {
+    openapi: "3.1.0",
+    paths: {
+      "/a": {
+        get: { operationId: "getA", responses: { "200": examples("one", "two"), "4XX": examples("bad") } },
+      },
+      "/longer": { get: { operationId: "getLonger", responses: { "200": examples("only") } } },
+    },
+  };
+  const dynamic = (operationId: string, times: number): Exercised[] =>
+    Array.from({ length: times }, () => ({ operationId, status: "200", example: "dynamic" }));
+
+  test("counts each cell's calls, marks the missed ones, counts only generated calls against the minimum, and names every failure", () => {
+    const report = coverage(
+      twoOperations,
+      [
+        { operationId: "getA", status: "200", example: "one" },
+        { operationId: "getA", status: "200", example: "one" },
+        { operationId: "getLonger", status: "200", example: "only" },
+        ...dynamic("getA", DYNAMIC_RUNS_REQUIRED),
+        ...dynamic("getLonger", DYNAMIC_RUNS_REQUIRED - 1),
+      ],
+      ["getA"],
+    );
+    expect(report.cells.map((c) => c.hits)).toEqual([2, 0, 0, 1]);
+    expect(report.dynamicRuns).toEqual({ getA: DYNAMIC_RUNS_REQUIRED, getLonger: DYNAMIC_RUNS_REQUIRED - 1 });
+    expect(report.ok).toBe(false);
+    expect(formatReport(report)).toBe(
+      [
+        "Contract coverage (operation x status x example):",
+        "  ok   getA       200  one  (2)",
+        "  MISS getA       200  two  (0)",
+        "  MISS getA       4XX  bad  (0)",
+        "  ok   getLonger  200  only  (1)",
+        "Generated inputs and responses per operation:",
+        `  ok   getA       ${DYNAMIC_RUNS_REQUIRED} of ${DYNAMIC_RUNS_REQUIRED}`,
+        `  MISS getLonger  ${DYNAMIC_RUNS_REQUIRED - 1} of ${DYNAMIC_RUNS_REQUIRED}`,
+        "2 of 4 cells exercised.",
+        "FAIL: the spec's operation getLonger has no client method.",
+        'FAIL: no contract test exercised getA 200 example "two".',
+        'FAIL: no contract test exercised getA 4XX example "bad".',
+        `FAIL: getLonger had fewer than ${DYNAMIC_RUNS_REQUIRED} generated calls.`,
+      ].join("\n"),
+    );
+  });
+
+  test.each([
+    [
+      "a cell is missed",
+      [{ operationId: "getA", status: "200", example: "one" }],
+      ["getA", "getLonger"],
+      DYNAMIC_RUNS_REQUIRED,
+    ],
+    ["an operation has no method", [], ["getA"], DYNAMIC_RUNS_REQUIRED],
+    ["an operation has too few generated calls", [], ["getA", "getLonger"], DYNAMIC_RUNS_REQUIRED - 1],
+  ] as const)("fails when only %s", (_, dropped, methods, runs) => {
+    const all: Exercised[] = [
+      ...["one", "two"].map((example) => ({ operationId: "getA", status: "200", example })),
+      { operationId: "getA", status: "4XX", example: "bad" },
+      { operationId: "getLonger", status: "200", example: "only" },
+      ...dynamic("getA", DYNAMIC_RUNS_REQUIRED),
+      ...dynamic("getLonger", runs),
+    ];
+    const run = all.filter((e) => !dropped.some((d) => d.example === e.example));
+    expect(coverage(twoOperations, run, methods).ok).toBe(false);
+    expect(coverage(twoOperations, all, ["getA", "getLonger"]).ok).toBe(runs === DYNAMIC_RUNS_REQUIRED);
+  });
+});
+
+describe("concreteStatuses", () => {
+  test("a range by its stand-ins, a status by itself", () => {
+    expect(concreteStatuses("4XX")).toEqual(RANGE_STAND_INS["4XX"]);
+    expect(concreteStatuses("404")).toEqual([404]);
   });
 });
 

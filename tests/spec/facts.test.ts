@@ -94,6 +94,8 @@ describe("path parameters", () => {
     expect(schema.pattern).toBeUndefined();
     expect(schema.format).toBeUndefined();
     expect(schema.minLength).toBeUndefined();
+    // The fake's default seed and the contract suite's requests use it.
+    expect(p.example).toEqual(expect.any(String));
   });
 
   test("every operation declares every placeholder of its path, and no query parameter", () => {
@@ -207,6 +209,16 @@ describe("operations", () => {
       expect(Object.keys(o.node.responses)).toEqual(
         expect.arrayContaining(["400", "401", "403", "429", "500", "4XX", "5XX"]),
       );
+  });
+
+  test("every member of a request body has a 400 example whose error points at it (the fake answers with it)", () => {
+    for (const o of ops.filter((x) => x.node.requestBody)) {
+      const body = deref(spec, o.node.requestBody.content["application/json"].schema);
+      const pointers = Object.values(response(o.method, o.path, "400").examples).map(
+        (example) => example.value.errors[0]?.source?.pointer,
+      );
+      for (const member of Object.keys(body.properties)) expect(pointers).toContain(`/${member}`);
+    }
   });
 
   test("operations on a prefix declare 404", () => {

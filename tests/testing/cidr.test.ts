@@ -20,6 +20,8 @@ describe("parseCidr", () => {
     ["::1/128", 128, 1n, 128],
     ["::/0", 128, 0n, 0],
     ["2001:db8:1::ffff/64", 128, (0x20010db8n << 96n) | (1n << 80n), 64],
+    ["2001:db8:1:2:3:4:5::/128", 128, 0x20010db8000100020003000400050000n, 128], // "::" for one group
+    ["::1:2:3:4:5:6:7/128", 128, 0x00000001000200030004000500060007n, 128],
   ])("%s is a network of %i bits", (cidr, bits, address, length) => {
     expect(parseCidr(cidr)).toEqual({ bits, address, length });
   });
@@ -34,6 +36,8 @@ describe("parseCidr", () => {
     "a192.0.2.1/24",
     "192.0.2.1/24/1",
     "x192.0.2.1/24",
+    "x/192.0.2.1/24",
+    "2001:db8::/64/64",
     "192.0.2.1/24x",
     "/24",
     "2001:db8::/129",
@@ -61,6 +65,9 @@ describe("contains and sameNetwork", () => {
     ["192.0.2.0/24", "2001:db8::/64", false],
     ["2001:db8::/48", "2001:db8:0:ffff::/64", true],
     ["2001:db8::/48", "2001:db9::/64", false],
+    ["0.0.0.0/0", "::/64", false], // another family, even where the bits agree
+    ["::/0", "0.0.0.0/8", false],
+    ["192.0.0.0/24", "192.0.0.0/16", false], // wider, though its first bits agree
   ])("%s contains %s: %s", (outer, inner, expected) => {
     expect(contains(net(outer), net(inner))).toBe(expected);
   });

@@ -3,12 +3,11 @@
 // refusals the spec describes, faults on demand, and that every answer is
 // valid against the spec's schema for its status.
 import { describe, expect, test } from "vitest";
-import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
+import { operations, responses } from "../../scripts/lib/spec.ts";
 import { specValidator } from "../../scripts/lib/spec-validator.ts";
 import {
   AuthenticationError,
   BadRequestError,
-  type CloudflareApiError,
   ConflictError,
   createServiceBindingsClient,
   NotFoundError,
@@ -16,40 +15,17 @@ import {
   RateLimitError,
 } from "../../src/index.ts";
 import { createServiceBindingsFake, defaultSeed, type ServiceBindingsFake } from "../../src/testing/index.ts";
-import { NO_WAIT } from "../support/fixtures.ts";
-
-const spec = loadSpec();
-const ACCOUNT = spec.components.parameters.AccountId.example as string;
-const PREFIX = spec.components.parameters.PrefixId.example as string;
-const BASE_BINDING = spec.components.parameters.BindingId.example as string;
-const TOKEN = "fake-test-token-0123456789";
-const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
-
-function clientOf(fake: ServiceBindingsFake, options: { maxRetries?: number } = {}) {
-  return createServiceBindingsClient({
-    apiToken: TOKEN,
-    accountId: ACCOUNT,
-    fetch: fake.fetch,
-    maxRetries: options.maxRetries ?? 0,
-    backoff: NO_WAIT,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CloudflareApiError> {
-  return promise.then(
-    () => {
-      throw new Error("the call succeeded");
-    },
-    (error: CloudflareApiError) => error,
-  );
-}
-
-/** The spec's example of an operation's status, by name. */
-function specExample(operationId: string, status: string, name: string) {
-  const operation = operations(spec).find((o) => o.operationId === operationId);
-  if (!operation) throw new Error(operationId);
-  return responses(spec, operation).find((r) => r.status === status)?.examples[name]?.value;
-}
+import {
+  ACCOUNT,
+  BASE_BINDING,
+  CDN,
+  clientOf,
+  failure,
+  PREFIX,
+  spec,
+  specExample,
+  TOKEN,
+} from "./fake-support.ts";
 
 describe("the default seed, from the spec's examples", () => {
   test("one account and prefix (the parameter examples), the three services, one active Magic Transit binding spanning the prefix", async () => {
@@ -288,19 +264,80 @@ describe("refusals, each with the spec's failure envelope", () => {
     expect(fake.state().accounts[0]?.prefixes[0]?.bindings.map((b) => b.id)).toEqual([BASE_BINDING]);
   });
 
-  test("an unknown prefix, binding or account: the spec's 404s, and 403 for an account it does not hold", async () => {
-    const client = clientOf(createServiceBindingsFake());
-    const prefix = await failure(client.listServiceBindings({ prefix_id: "0".repeat(32) }));
-    expect([prefix.status, prefix.errors]).toEqual([
-      404,
-      specExample("listServiceBindings", "404", "prefix_not_found").errors,
-    ]);
-    const binding = await failure(
-      client.getServiceBinding({ prefix_id: PREFIX, binding_id: "0".repeat(32) }),
-    );
-    expect([binding.status, binding.code]).toEqual([404, 1002]);
-    const account = await failure(client.listServices({ account_id: "0".repeat(32) }));
-    expect(account).toBeInstanceOf(PermissionDeniedError);
+  const UNKNOWN = "0".repeat(32);
+  /** One call of each operation, on the ids given (the default prefix and base binding unless told). */
+  const everyOperation = (
+    client: ReturnType<typeof clientOf>,
+    ids: { account_id?: string; prefix_id?: string; binding_id?: string },
+  ) => {
+    const where = { prefix_id: PREFIX, ...ids };
+    const one = { binding_id: BASE_BINDING, ...where };
+    return {
+      listServices: () => client.listServices(ids),
+      listServiceBindings: () => client.listServiceBindings(where),
+      createServiceBinding: () =>
+        client.createServiceBinding({ ...where, body: { cidr: "192.0.2.1/32", service_id: CDN } }),
+      getServiceBinding: () => client.getServiceBinding(one),
+      deleteServiceBinding: () => client.deleteServiceBinding(one),
+    };
+  };
+
+  test("an account it does not hold, on every operation: 403 with the spec's permission_denied", async () => {
+    const fake = createServiceBindingsFake();
+    for (const [operationId, call] of Object.entries(
+      everyOperation(clientOf(fake), { account_id: UNKNOWN }),
+    )) {
+      const error = await failure(call());
+      expect(error, operationId).toBeInstanceOf(PermissionDeniedError);
+      expect(error.errors).toEqual(specExample(operationId, "403", "permission_denied").errors);
+    }
+  });
+
+  test("an unknown prefix, on every operation on a prefix: 404 with the spec's prefix_not_found", async () => {
+    const fake = createServiceBindingsFake();
+    const { listServices: _, ...onAPrefix } = everyOperation(clientOf(fake), { prefix_id: UNKNOWN });
+    for (const [operationId, call] of Object.entries(onAPrefix)) {
+      const error = await failure(call());
+      expect(error, operationId).toBeInstanceOf(NotFoundError);
+      expect(error.errors).toEqual(specExample(operationId, "404", "prefix_not_found").errors);
+    }
+  });
+
+  test("an unknown binding, on get and delete: 404 with the spec's binding_not_found", async () => {
+    const fake = createServiceBindingsFake();
+    const calls = everyOperation(clientOf(fake), { binding_id: UNKNOWN });
+    for (const operationId of ["getServiceBinding", "deleteServiceBinding"] as const) {
+      const error = await failure(calls[operationId]());
+      expect(error.errors).toEqual(specExample(operationId, "404", "binding_not_found").errors);
+    }
+  });
+
+  test("any other binding can be deleted: a narrower Magic Transit one, or another service spanning the prefix", async () => {
+    const magicTransit = defaultSeed().services?.find((s) => s.name === "Magic Transit")?.id ?? "";
+    const fake = createServiceBindingsFake({
+      seed: {
+        services: defaultSeed().services ?? [],
+        accounts: [
+          {
+            id: ACCOUNT,
+            prefixes: [
+              {
+                id: PREFIX,
+                cidr: "192.0.2.0/24",
+                bindings: [
+                  { id: "narrow", cidr: "192.0.2.0/25", service_id: magicTransit },
+                  { id: "spanning", cidr: "192.0.2.0/24", service_id: CDN },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const client = clientOf(fake);
+    await client.deleteServiceBinding({ prefix_id: PREFIX, binding_id: "narrow" });
+    await client.deleteServiceBinding({ prefix_id: PREFIX, binding_id: "spanning" });
+    expect(await client.listServiceBindings({ prefix_id: PREFIX })).toEqual([]);
   });
 });
 

@@ -1,0 +1,39 @@
+// What the fake's tests share: the spec's identifiers, a client on a fake, and the spec's examples by name.
+import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
+import { type CloudflareApiError, createServiceBindingsClient } from "../../src/index.ts";
+import type { ServiceBindingsFake } from "../../src/testing/index.ts";
+import { NO_WAIT } from "../support/fixtures.ts";
+
+export const spec = loadSpec();
+export const ACCOUNT = spec.components.parameters.AccountId.example as string;
+export const PREFIX = spec.components.parameters.PrefixId.example as string;
+export const BASE_BINDING = spec.components.parameters.BindingId.example as string;
+export const TOKEN = "fake-test-token-0123456789";
+export const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
+export const BINDINGS_PATH = `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings`;
+
+export function clientOf(fake: ServiceBindingsFake, options: { maxRetries?: number } = {}) {
+  return createServiceBindingsClient({
+    apiToken: TOKEN,
+    accountId: ACCOUNT,
+    fetch: fake.fetch,
+    maxRetries: options.maxRetries ?? 0,
+    backoff: NO_WAIT,
+  });
+}
+
+export async function failure(promise: Promise<unknown>): Promise<CloudflareApiError> {
+  return promise.then(
+    () => {
+      throw new Error("the call succeeded");
+    },
+    (error: CloudflareApiError) => error,
+  );
+}
+
+/** The spec's example of an operation's status, by name. */
+export function specExample(operationId: string, status: string, name: string) {
+  const operation = operations(spec).find((o) => o.operationId === operationId);
+  if (!operation) throw new Error(operationId);
+  return responses(spec, operation).find((r) => r.status === status)?.examples[name]?.value;
+}
