@@ -17,6 +17,10 @@ export const STEPS: Step[] = [
     proves: "the commands work end to end (proxy, gate, mock, packed package, adding an operation)",
   },
   { name: "test:run", proves: "unit and contract tests pass (Prism mock); type tests compile in typecheck" },
+  {
+    name: "mutation:incremental",
+    proves: "the unit tests notice planted defects: mutation score at or above the threshold (changed mutants re-tested)",
+  },
   { name: "typecheck", proves: "source, tests (type tests included) and examples compile" },
   { name: "lint:code", proves: "code is formatted and lint-clean (Biome)" },
   { name: "lint:spec", proves: "the spec lints with zero errors and warnings" },

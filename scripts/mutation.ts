@@ -1,12 +1,23 @@
 // npm run mutation [-- --incremental]: StrykerJS plants small defects (mutants) in src/ and in the gates'
 // logic (scripts/lib/breaking-policy.ts, scripts/lib/contract-coverage.ts), runs the unit tests against each, and
 // counts how many a test notices. Writes the HTML report to reports/mutation/ (not committed), the score per
-// file to bench/results.md, and fails below stryker.config.json's thresholds.break.
-// --incremental re-tests only the mutants whose code or tests changed since bench/stryker-incremental.json.
+// file to bench/results.md, refreshes bench/stryker-incremental.json, and fails below stryker.config.json's
+// thresholds.break. --incremental (what npm run check runs) re-tests only the mutants whose code or tests
+// changed since that file, and changes no tracked file.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { whenParentGoes } from "./lib/parent-watch.ts";
 import { ROOT } from "./lib/paths.ts";
 
 const { values } = parseArgs({
@@ -15,28 +26,59 @@ const { values } = parseArgs({
 });
 const REPORT = join(ROOT, "reports/mutation/mutation.json");
 const RESULTS = join(ROOT, "bench/results.md");
+const INCREMENTAL = join(ROOT, "bench/stryker-incremental.json");
 const START = "<!-- mutation score: written by npm run mutation -->";
 const END = "<!-- end of mutation score -->";
 
-const started = performance.now();
+// A full run tests every mutant and rewrites the committed incremental file. An incremental run (the one
+// npm run check makes) reads a copy of it, so it never changes a tracked file, and records nothing.
+const scratch = values.incremental ? mkdtempSync(join(tmpdir(), "mutation-")) : undefined;
+const args = scratch
+  ? [
+      "--incremental",
+      "--incrementalFile",
+      copy(INCREMENTAL, join(scratch, "incremental.json")),
+      "--reporters",
+      "clear-text",
+    ]
+  : ["--incremental", "--force"];
+
+function copy(from: string, to: string): string {
+  if (existsSync(from)) copyFileSync(from, to);
+  return to;
+}
+
+const started = Date.now();
 const status = await new Promise<number | null>((resolve) => {
+  // Its own process group, so a stop reaches Stryker's test runners too.
   const child = spawn(
     process.execPath,
-    [
-      join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"),
-      "run",
-      ...(values.incremental ? ["--incremental"] : []),
-    ],
-    { cwd: ROOT, stdio: "inherit" },
+    [join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", ...args],
+    { cwd: ROOT, stdio: "inherit", detached: true },
   );
-  child.once("exit", (code) => resolve(code));
+  const stop = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  const unwatch = whenParentGoes(() => stop("SIGTERM"));
+  child.once("exit", (code, signal) => {
+    unwatch();
+    resolve(signal ? 1 : code);
+  });
 });
-const minutes = (performance.now() - started) / 60_000;
+if (scratch) rmSync(scratch, { recursive: true, force: true });
+const minutes = (Date.now() - started) / 60_000;
 
 interface Report {
   files: Record<string, { mutants: { status: string }[] }>;
 }
-if (existsSync(REPORT)) {
+// Only a full run's own report is recorded (not one left by an earlier run).
+if (!scratch && existsSync(REPORT) && statSync(REPORT).mtimeMs >= started) {
   const report = JSON.parse(readFileSync(REPORT, "utf8")) as Report;
   const rows: string[] = [];
   let detected = 0;
@@ -55,7 +97,7 @@ if (existsSync(REPORT)) {
     START,
     "## Mutation score (npm run mutation)",
     "",
-    `${total.toFixed(1)}% of ${valid} mutants detected (killed or timed out) by the unit tests, in ${minutes.toFixed(1)} min (${values.incremental ? "incremental" : "full run"}, ${new Date().toISOString().slice(0, 10)}). The break threshold is in stryker.config.json.`,
+    `${total.toFixed(1)}% of ${valid} mutants detected (killed or timed out) by the unit tests, in ${minutes.toFixed(1)} min (full run on ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}). The break threshold is in stryker.config.json.`,
     "",
     "| file | mutants | survived | no coverage | score |",
     "| --- | --- | --- | --- | --- |",

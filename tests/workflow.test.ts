@@ -37,6 +37,14 @@ describe(".github/workflows/contract.yml", () => {
     expect(readme).toContain("npm run contract:proxy -- --upstream https://api.cloudflare.com/client/v4");
   });
 
+  test("the scheduled mutation job makes the full run and keeps its report, as the README says", () => {
+    const job = workflow.jobs.mutation;
+    expect(job.if).toContain("schedule");
+    expect(npmScripts(job)).toEqual(["ci", "mutation"]);
+    expect(job.steps.at(-1).with.path).toBe("reports/mutation/");
+    expect(readme).toMatch(/full run[^.]*nightly|nightly[^.]*full run/i);
+  });
+
   test("every npm script it calls exists in package.json", () => {
     for (const job of Object.values<{ steps: { run?: string }[] }>(workflow.jobs)) {
       for (const name of npmScripts(job).filter((n) => n !== "ci"))
