@@ -70,7 +70,8 @@ export async function ensure(
       if (!(error instanceof ConnectionError) || attempt >= attempts) throw error;
     }
   }
-  return wait
-    ? calls.wait({ ...prefix, binding_id: binding.id }, { signal, ...(wait === true ? {} : wait) })
-    : binding;
+  if (!wait) return binding;
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: spreading `true` adds nothing, so either branch gives the same options.
+  const waitOptions = wait === true ? {} : wait;
+  return calls.wait({ ...prefix, binding_id: binding.id }, { signal, ...waitOptions });
 }

@@ -64,11 +64,11 @@ export function chooseBase(cwd: string, explicit: string | undefined): Base {
   return { ref: undefined, reason: "no earlier version of the spec exists (first commit)" };
 }
 
-/** The major, minor and patch numbers of a semver string. */
-function semver(version: string): [number, number, number] {
-  const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+/** The major and minor numbers of a semver string (a pre-release or build suffix allowed; the policy never needs the patch). */
+function semver(version: string): [number, number] {
+  const match = /^(\d+)\.(\d+)\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/.exec(version);
   if (!match) throw new GateError(`package.json version ${JSON.stringify(version)} is not semver`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
+  return [Number(match[1]), Number(match[2])];
 }
 
 /** The semver policy: why these changes need a bigger version bump than they got. */

@@ -8,6 +8,7 @@ import {
   ConnectionError,
   createServiceBindingsClient,
   InvalidArgumentError,
+  RequestAbortedError,
   type ServiceBindingsClientOptions,
 } from "../../src/index.ts";
 import { createServiceBindingsFake, type ServiceBindingsFake } from "../../src/testing/index.ts";
@@ -148,6 +149,37 @@ describe("ensureServiceBinding", () => {
       { wait: { intervalMs: 1 } },
     );
     expect(binding.provisioning.state).toBe("active");
+  });
+
+  /** ensureServiceBinding with a signal that the fake's `fetch` aborts when a request of `method` arrives. */
+  async function abortedAt(method: string) {
+    const controller = new AbortController();
+    const { fake, client } = setup((fake) => async (request) => {
+      if (request.method === method) controller.abort();
+      return fake.fetch(request);
+    });
+    const error = await client
+      .ensureServiceBinding(
+        { prefix_id: PREFIX, cidr: "192.0.2.9/32", service_id: CDN },
+        { signal: controller.signal },
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    return { message: (error as Error).message, fake };
+  }
+
+  test("an abort while listing ends it there: the list is the call aborted, and nothing is created", async () => {
+    const { message, fake } = await abortedAt("GET");
+    expect(message).toMatch(/^GET \S+\/bindings -> aborted by the caller/);
+    expect(fake.requests.map((r) => r.method)).not.toContain("POST");
+  });
+
+  test("an abort while creating ends it there, with the create as the call aborted", async () => {
+    const { message } = await abortedAt("POST");
+    expect(message).toMatch(/^POST \S+\/bindings -> aborted by the caller/);
   });
 
   test("a bad body is refused as create refuses it", async () => {

@@ -269,6 +269,22 @@ describe("waitForServiceBinding", () => {
     );
   });
 
+  test("a timeout before any poll succeeded says the binding was never read, and why", async () => {
+    const { fake, client, id } = await setup({ maxRetries: 0 });
+    fake.failNext({ status: 503, times: 100 });
+    const { error } = await settle(
+      client.waitForServiceBinding(
+        { prefix_id: PREFIX, binding_id: id },
+        { intervalMs: 1_000, timeoutMs: 3_000 },
+      ),
+    );
+    expect(error).toBeInstanceOf(WaitError);
+    expect((error as WaitError).state).toBeUndefined();
+    expect((error as Error).message).toMatch(
+      /did not become active in time: it was never read; the last poll failed: GET \S+ -> 503: /,
+    );
+  });
+
   test("refuses bad options and ids before polling", async () => {
     const { fake, client, id } = await setup();
     const before = fake.requests.length;

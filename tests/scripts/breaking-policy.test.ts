@@ -91,6 +91,22 @@ describe("judge", () => {
     expect(judge([...changes], base, head)).toEqual([failure]);
   });
 
+  test.each(["1.4.12", "1.4.2-beta.1", "1.4.2-rc-1", "1.4.2+build.5", "10.20.30"])(
+    "reads %s as semver: the minor bump to 1.5.0 or later passes an added operation",
+    (version) => {
+      const [major, minor] = version.split(".").map(Number) as [number, number];
+      expect(judge(NEW_OPERATION, version, `${major}.${minor + 1}.0`)).toEqual([]);
+      expect(judge(NEW_OPERATION, version, version)).toHaveLength(1);
+    },
+  );
+
+  test.each(["1.4.2foo", "1.4.2-", "1.4.2 ", "1.4.2-beta!", " 1.4.2", "1.4.x"])(
+    "refuses %j, which is not semver",
+    (version) => {
+      expect(() => judge(PATCH, version, "2.0.0")).toThrow("is not semver");
+    },
+  );
+
   test("a version that is not semver is an error that quotes it", () => {
     expect(() => judge(PATCH, "1.4", "1.4.2")).toThrow(
       new GateError('package.json version "1.4" is not semver'),
