@@ -1,22 +1,15 @@
 // npm run mutation [-- --incremental]: StrykerJS plants small defects (mutants) in src/ and in the gates'
 // logic (scripts/lib/breaking-policy.ts, scripts/lib/contract-coverage.ts), runs the unit tests against each, and
 // counts how many a test notices. Writes the HTML report to reports/mutation/ (not committed), the score per
-// file to bench/results.md, refreshes bench/stryker-incremental.json, and fails below stryker.config.json's
+// file to bench/results.md, refreshes bench/stryker-incremental.json.gz, and fails below stryker.config.json's
 // thresholds.break. --incremental (what npm run check runs) re-tests only the mutants whose code or tests
 // changed since that file, and changes no tracked file.
 import { spawn } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { whenParentGoes } from "./lib/parent-watch.ts";
 import { ROOT } from "./lib/paths.ts";
 
@@ -26,27 +19,20 @@ const { values } = parseArgs({
 });
 const REPORT = join(ROOT, "reports/mutation/mutation.json");
 const RESULTS = join(ROOT, "bench/results.md");
-const INCREMENTAL = join(ROOT, "bench/stryker-incremental.json");
+const INCREMENTAL = join(ROOT, "bench/stryker-incremental.json.gz");
 const START = "<!-- mutation score: written by npm run mutation -->";
 const END = "<!-- end of mutation score -->";
 
-// A full run tests every mutant and rewrites the committed incremental file. An incremental run (the one
-// npm run check makes) reads a copy of it, so it never changes a tracked file, and records nothing.
-const scratch = values.incremental ? mkdtempSync(join(tmpdir(), "mutation-")) : undefined;
-const args = scratch
-  ? [
-      "--incremental",
-      "--incrementalFile",
-      copy(INCREMENTAL, join(scratch, "incremental.json")),
-      "--reporters",
-      "clear-text",
-    ]
-  : ["--incremental", "--force"];
-
-function copy(from: string, to: string): string {
-  if (existsSync(from)) copyFileSync(from, to);
-  return to;
-}
+// Stryker reads and writes its incremental file as plain JSON (4 MB); it is committed gzipped (200 KB) and
+// unpacked into a scratch folder for each run. A full run tests every mutant and packs the file it wrote
+// back into bench/; an incremental run (the one npm run check makes) changes no tracked file and records
+// nothing.
+const scratch = mkdtempSync(join(tmpdir(), "mutation-"));
+const unpacked = join(scratch, "incremental.json");
+if (existsSync(INCREMENTAL)) writeFileSync(unpacked, gunzipSync(readFileSync(INCREMENTAL)));
+const args = values.incremental
+  ? ["--incremental", "--incrementalFile", unpacked, "--reporters", "clear-text"]
+  : ["--incremental", "--force", "--incrementalFile", unpacked];
 
 const started = Date.now();
 const status = await new Promise<number | null>((resolve) => {
@@ -71,14 +57,17 @@ const status = await new Promise<number | null>((resolve) => {
     resolve(signal ? 1 : code);
   });
 });
-if (scratch) rmSync(scratch, { recursive: true, force: true });
+if (!values.incremental && existsSync(unpacked) && statSync(unpacked).mtimeMs >= started) {
+  writeFileSync(INCREMENTAL, gzipSync(readFileSync(unpacked), { level: 9 }));
+}
+rmSync(scratch, { recursive: true, force: true });
 const minutes = (Date.now() - started) / 60_000;
 
 interface Report {
   files: Record<string, { mutants: { status: string }[] }>;
 }
 // Only a full run's own report is recorded (not one left by an earlier run).
-if (!scratch && existsSync(REPORT) && statSync(REPORT).mtimeMs >= started) {
+if (!values.incremental && existsSync(REPORT) && statSync(REPORT).mtimeMs >= started) {
   const report = JSON.parse(readFileSync(REPORT, "utf8")) as Report;
   const rows: string[] = [];
   let detected = 0;
