@@ -42,6 +42,13 @@ describe("credentials", () => {
       "apiToken must be visible ASCII characters only (no spaces, line breaks or other characters)",
     ],
     [
+      "an e-mail with a space",
+      { apiEmail: `${EMAIL} x`, apiKey: KEY },
+      "apiEmail",
+      "apiEmail must be visible ASCII characters only (no spaces, line breaks or other characters)",
+    ],
+    ["an empty e-mail", { apiEmail: "", apiKey: KEY }, "apiEmail", "apiEmail must not be empty"],
+    [
       "a key with a space",
       { apiEmail: EMAIL, apiKey: `${KEY} x` },
       "apiKey",

@@ -76,6 +76,14 @@ describe("the create body", () => {
   test.each([
     ["missing", undefined, "body", "body is required: an object with cidr and service_id"],
     ["an array", [], "body", "body must be an object with cidr and service_id, got an array"],
+    // Refused as a whole, before any member is looked for in it.
+    [
+      "that is a string",
+      "192.0.2.0/24",
+      "body",
+      "body must be an object with cidr and service_id, got a string",
+    ],
+    ["that is null", null, "body", "body must be an object with cidr and service_id, got null"],
     ["without cidr", { service_id: "s" }, "body.cidr", "body.cidr is required"],
     ["with a numeric cidr", { cidr: 10, service_id: "s" }, "body.cidr", "body.cidr must be a string, got 10"],
     ["without service_id", { cidr: "192.0.2.0/24" }, "body.service_id", "body.service_id is required"],

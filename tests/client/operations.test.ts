@@ -1,8 +1,8 @@
 // Each operation through the client with an injected fetch: the request it
 // sends and the value it resolves to.
-import { describe, expect, test } from "vitest";
-import { createServiceBindingsClient, PACKAGE_VERSION } from "../../src/index.ts";
-import { fakeFetch, ok } from "../support/fake-fetch.ts";
+import { describe, expect, test, vi } from "vitest";
+import { createServiceBindingsClient, MalformedResponseError, PACKAGE_VERSION } from "../../src/index.ts";
+import { fakeFetch, json, ok } from "../support/fake-fetch.ts";
 import { ACCOUNT, BINDING, BINDING_ID, EMAIL, KEY, PREFIX, SERVICES, TOKEN } from "../support/fixtures.ts";
 
 const BASE = "https://api.cloudflare.com/client/v4";
@@ -105,8 +105,8 @@ describe("every request", () => {
     );
   });
 
-  test("goes to a custom baseUrl, with or without a trailing slash", async () => {
-    for (const baseUrl of ["http://127.0.0.1:9/v4", "http://127.0.0.1:9/v4/"]) {
+  test("goes to a custom baseUrl, however many trailing slashes it has", async () => {
+    for (const baseUrl of ["http://127.0.0.1:9/v4", "http://127.0.0.1:9/v4/", "http://127.0.0.1:9/v4///"]) {
       const fake = fakeFetch(ok(SERVICES));
       const client = createServiceBindingsClient({
         apiToken: TOKEN,
@@ -126,5 +126,82 @@ describe("every request", () => {
     });
     expect(data?.result).toEqual(SERVICES);
     expect(seen[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+
+  test("without a fetch option, the global fetch of the moment sends each request, and how it ends an abandoned attempt is final", async () => {
+    // The global fetch is trusted to honour the attempt's signal, so the client
+    // does not race it: this one answers when the timeout aborts the attempt,
+    // and that answer is what the call resolves to.
+    const requests: Request[] = [];
+    const globalFetch = (request: Request) =>
+      new Promise<Response>((resolve) => {
+        requests.push(request);
+        request.signal.addEventListener("abort", () => resolve(ok(SERVICES)), { once: true });
+      });
+    vi.stubGlobal("fetch", globalFetch);
+    try {
+      const client = createServiceBindingsClient({
+        apiToken: TOKEN,
+        accountId: ACCOUNT,
+        timeoutMs: 1,
+        maxRetries: 0,
+      });
+      await expect(client.listServices()).resolves.toEqual(SERVICES);
+      expect(requests.map((r) => r.url)).toEqual([`${BASE}/accounts/${ACCOUNT}/addressing/services`]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe("a 2xx answer that is not the envelope the operation promises", () => {
+  const PATH = `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings/${BINDING_ID}`;
+
+  async function malformed(answer: Response): Promise<MalformedResponseError> {
+    const { fetch } = fakeFetch(answer);
+    const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch, maxRetries: 0 });
+    const error = await client.getServiceBinding({ prefix_id: PREFIX, binding_id: BINDING_ID }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof MalformedResponseError))
+      throw new Error(`expected MalformedResponseError, got ${String(error)}`);
+    return error;
+  }
+
+  test.each([
+    ["JSON null", json(200, null), "got null"],
+    ["a JSON string", json(200, "ok"), "got a string"],
+    ["a JSON number", json(200, 1), "got a number"],
+  ])("%s is refused as not an object, before any member is looked for", async (_, answer, got) => {
+    const error = await malformed(answer);
+    expect(
+      error.message.startsWith(
+        `GET ${PATH} -> 200: body is not the Cloudflare envelope: expected an object, ${got}`,
+      ),
+    ).toBe(true);
+  });
+
+  test("204 No Content is an empty body, where the envelope belongs", async () => {
+    const error = await malformed(new Response(null, { status: 204 }));
+    expect(error.message).toBe(`GET ${PATH} -> 204: empty response body, expected the Cloudflare envelope`);
+  });
+
+  test.each([
+    ["missing", undefined, "it is missing"],
+    ["a string", BINDING_ID, "got a string"],
+    ["a number", 7, "got a number"],
+  ])("a success whose result is %s where one binding belongs is refused", async (_, result, got) => {
+    const error = await malformed(json(200, { success: true, errors: [], messages: [], result }));
+    expect(
+      error.message.startsWith(
+        `GET ${PATH} -> 200: body is not the Cloudflare envelope: \`result\` must be an object, ${got}`,
+      ),
+    ).toBe(true);
+  });
+
+  test("an extra member, even one with an empty name, does not excuse a result of the wrong shape", async () => {
+    const error = await malformed(json(200, { "": "", success: true, errors: [], messages: [], result: [] }));
+    expect(error.message).toContain("`result` must be an object, got an array");
   });
 });
