@@ -20,6 +20,7 @@ import {
 } from "../../src/index.ts";
 import { type Answer, failure, fakeFetch, json } from "../support/fake-fetch.ts";
 import { ACCOUNT, BINDING_ID, PREFIX, TOKEN } from "../support/fixtures.ts";
+import { sendJson, startServer } from "../support/http-server.ts";
 
 const PATH = `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings/${BINDING_ID}`;
 
@@ -67,6 +68,30 @@ describe("the error class follows the status", () => {
     expect(error.constructor).toBe(ErrorClass);
     expect(error.name).toBe(ErrorClass.name);
     expect(error.status).toBe(status);
+  });
+
+  test("a status above 599 from a real server is an error of the base class, not a server error", async () => {
+    // A Response cannot be built with such a status, but Node's fetch hands one on from the wire.
+    const server = await startServer((_, response) =>
+      sendJson(response, 600, { success: false, errors: [{ code: 1000, message: "Odd" }], messages: [] }),
+    );
+    try {
+      const client = createServiceBindingsClient({
+        apiToken: TOKEN,
+        accountId: ACCOUNT,
+        baseUrl: server.url,
+        maxRetries: 0,
+      });
+      const error = await client.getServiceBinding({ prefix_id: PREFIX, binding_id: BINDING_ID }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CloudflareApiError);
+      expect((error as CloudflareApiError).constructor).toBe(CloudflareApiError);
+      expect(error).toMatchObject({ name: "CloudflareApiError", status: 600 });
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -324,6 +349,21 @@ describe("a 2xx that is not a success", () => {
   });
 });
 
+describe("a 2xx with nothing to show says only what is wrong", () => {
+  test.each([
+    [
+      "an empty body",
+      new Response("", { status: 200 }),
+      "empty response body, expected the Cloudflare envelope",
+    ],
+    ["a body of whitespace alone", new Response(" \n\t ", { status: 200 }), "body is not JSON"],
+  ])("%s", async (_, answer, problem) => {
+    const error = await errorFor(answer);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error.message).toBe(`GET ${PATH} -> 200: ${problem}`);
+  });
+});
+
 describe("the result's shape is the operation's", () => {
   test("a list operation refuses one object where its list belongs", async () => {
     const { fetch } = fakeFetch(json(200, { success: true, errors: [], messages: [], result: {} }));
@@ -388,6 +428,20 @@ describe("what a failure body says, however it is built", () => {
     expect(error.message).toBe(`GET ${PATH} -> 400: 42; ; ; Invalid service id (code 1003)`);
   });
 
+  test("a message whose source is null is kept, without a source", async () => {
+    const error = await errorFor(
+      json(400, {
+        success: false,
+        errors: [{ code: 1001, message: "Invalid CIDR", source: null }],
+        messages: [],
+        result: null,
+      }),
+    );
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.errors).toEqual([{ code: 1001, message: "Invalid CIDR" }]);
+    expect(error.message).toBe(`GET ${PATH} -> 400: Invalid CIDR (code 1001)`);
+  });
+
   test("an excerpt folds whitespace, trims, and is cut after 200 characters with an ellipsis", async () => {
     const exact = await errorFor(new Response(`  ${"x".repeat(200)}\n\n`, { status: 502 }));
     expect(exact.bodyExcerpt).toBe("x".repeat(200));
@@ -444,5 +498,25 @@ describe("every error class", () => {
       argument: "body",
     });
     expect("cause" in new Connection("m", { method: "GET", path: "/p", attempts: 1 })).toBe(false);
+  });
+
+  test("toJSON leaves out a cause attached after the error was made, unless it is an Error, and then keeps only its name and message", async () => {
+    const { InvalidArgumentError: Invalid } = await import("../../src/index.ts");
+    const withObject = new Invalid("body", "is required");
+    withObject.cause = { request: { headers: { authorization: `Bearer ${TOKEN}` } } };
+    expect(withObject.toJSON()).toEqual({
+      name: "InvalidArgumentError",
+      message: "body is required",
+      argument: "body",
+    });
+    expect(JSON.stringify(withObject)).not.toContain(TOKEN);
+    const withError = new Invalid("body", "is required");
+    withError.cause = Object.assign(new TypeError("bad body"), { body: TOKEN });
+    expect(withError.toJSON()).toEqual({
+      name: "InvalidArgumentError",
+      message: "body is required",
+      argument: "body",
+      cause: { name: "TypeError", message: "bad body" },
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The redactor and the cause copier on their own: every form a secret can take
 // is replaced, nothing else is touched, and a cause is copied safely however it
 // is built (non-Errors, aggregates, long chains, missing stacks).
+import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { base64Forms, createRedactor, REDACTED, safeCause } from "../../src/redact.ts";
 
@@ -32,6 +33,29 @@ describe("createRedactor", () => {
 
   test("an empty secret beside a real one is ignored", () => {
     expect(createRedactor(["", "secret-value-1"])("x secret-value-1 y")).toBe(`x ${REDACTED} y`);
+  });
+
+  test("a short secret and a real-length one given together are both replaced", () => {
+    // As many forms of each kind (three short, three long): neither may be taken for no secrets at all.
+    expect(createRedactor(["t", "secret-value-1"])("t and secret-value-1")).toBe(
+      `${REDACTED} and ${REDACTED}`,
+    );
+  });
+
+  test("leaves text that holds no secret exactly as it is, whatever the secrets", () => {
+    // Ordinary log text, and the placeholder text a mutation tool plants in lists, so that a
+    // stray entry in any of the redactor's lists of forms would show up here as a change.
+    const texts = [
+      "GET /accounts/abc/addressing/prefixes -> 404: Binding not found (code 1002)",
+      "connect ECONNREFUSED 127.0.0.1:443",
+      "Stryker was here",
+      "stryker was here!",
+      `already ${REDACTED} once`,
+    ];
+    for (const secrets of [[], ["", ""], ["t"], ["secret-value-1"], ["t", "secret-value-1"]]) {
+      const redact = createRedactor(secrets);
+      for (const text of texts) expect(redact(text)).toBe(text);
+    }
   });
 });
 
@@ -83,6 +107,26 @@ describe("safeCause", () => {
     expect(copy.address).toBe(`${REDACTED}.example`);
     expect(copy.request).toBeUndefined();
     expect(copy.stack).toContain(`failed ${REDACTED}`);
+  });
+
+  test("a network field that is neither text nor a number is left out, since no redactor looks inside it", () => {
+    const original = Object.assign(new Error("failed"), {
+      code: null,
+      address: { host: "secret-token-1.example" },
+      port: ["secret-token-1"],
+    });
+    const copy = safeCause(original, redact) as Error;
+    for (const field of ["code", "errno", "syscall", "address", "port"])
+      expect(Object.hasOwn(copy, field)).toBe(false);
+    expect(inspect(copy, { depth: 10, showHidden: true })).not.toContain("secret-token-1");
+  });
+
+  test("an Error without a cause is copied without one, so a log shows no empty cause", () => {
+    const copy = safeCause(new Error("outer", { cause: new Error("inner") }), redact) as Error;
+    const inner = copy.cause as Error;
+    expect(inner.message).toBe("inner");
+    expect(Object.hasOwn(inner, "cause")).toBe(false);
+    expect(inspect(inner)).not.toMatch(/\bcause: undefined/);
   });
 
   test("an Error without a stack gets one made of its name and message", () => {
