@@ -97,6 +97,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   if (!HTTP_DATE.some((format) => format.test(trimmed))) return undefined;
   // asctime dates carry no zone; HTTP dates are always UTC.
+  // Stryker disable next-line Regex: only a string matching HTTP_DATE gets here, where GMT can only come at the end
   const date = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));
@@ -108,6 +109,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: only the signal calls this listener, so the signal is always there
       reject(signal?.reason);
     };
     const timer = setTimeout(() => {

@@ -288,6 +288,39 @@ describe("a fetch that ignores its AbortSignal", () => {
   });
 });
 
+describe("a fetch passed in that throws something other than an Error", () => {
+  test.each([
+    ["a string", "socket closed", "socket closed"],
+    ["an object", { code: 7 }, "non-Error thrown"],
+    ["a number", 42, "non-Error thrown"],
+  ])("throwing %s is a ConnectionError, retried, that says what it could", async (_, thrown, said) => {
+    let calls = 0;
+    const client = createServiceBindingsClient({
+      apiToken: TOKEN,
+      accountId: ACCOUNT,
+      fetch: () => {
+        calls++;
+        return Promise.reject(thrown);
+      },
+      backoff: NO_WAIT,
+    });
+    const error = await rejection(client.listServiceBindings(listed()));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe(
+      `GET /accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings -> connection failed: ${said} (after 3 attempts)`,
+    );
+    expect(calls).toBe(3);
+  });
+});
+
+describe("a success answer", () => {
+  test("with extra members, even one whose name is empty, resolves to its result", async () => {
+    const client = await serve([], { ...envelope([BINDING]), "": "extra", note: 1 });
+    await expect(client.listServiceBindings(listed())).resolves.toEqual([BINDING]);
+    expect(server?.requests).toHaveLength(1);
+  });
+});
+
 describe("DELETE is retried like GET", () => {
   test("503 then 200: resolves after 2 requests", async () => {
     const client = await serve([FAULTS["503"] as Fault], envelope());

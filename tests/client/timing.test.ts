@@ -1,9 +1,12 @@
 // When the client waits and for how long, on fake timers: the backoff option,
 // its cap, the per-call timeout, and Retry-After (seconds, an HTTP date, and
-// its cap), observed through the requests a fake fetch receives and onRetry.
+// its cap), observed through the requests a fake fetch receives and onRetry;
+// and what a call leaves behind on the caller's AbortSignal.
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   createServiceBindingsClient,
+  RequestAbortedError,
   RequestError,
   type RetryEvent,
   type ServiceBindingsClientOptions,
@@ -33,6 +36,14 @@ function setup(answers: Parameters<typeof fakeFetch>, options: Partial<ServiceBi
 }
 
 const list = () => ({ prefix_id: PREFIX });
+const LIST_PATH = `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings`;
+
+/** The error a call rejects with (undefined when it resolves), without an unhandled rejection meanwhile. */
+const settled = (call: Promise<unknown>) =>
+  call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe("the backoff option", () => {
   test("sets the wait before a retry: nothing is sent again before it has passed", async () => {
@@ -121,6 +132,64 @@ describe("timeouts", () => {
     const error = await call;
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/-> timed out after 100 ms$/);
+  });
+
+  test("a timeout's cause is a TimeoutError that says after how many ms the attempt timed out", async () => {
+    const hanging = () => new Promise<Response>(() => {});
+    const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch: hanging });
+    const call = settled(client.listServiceBindings(list(), { timeoutMs: 250, maxRetries: 0 }));
+    await vi.advanceTimersByTimeAsync(250);
+    const cause = ((await call) as Error).cause as Error;
+    expect(cause).toBeInstanceOf(Error);
+    expect(cause.name).toBe("TimeoutError");
+    expect(cause.message).toBe("attempt timed out after 250 ms");
+  });
+});
+
+describe("the caller's AbortSignal", () => {
+  test("a call that finished, after a retry, leaves no listener on the signal and no timer running", async () => {
+    const { client } = setup([failure(503, 1010, "busy"), ok([BINDING])]);
+    const { signal } = new AbortController();
+    const call = client.listServiceBindings(list(), { signal });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(call).resolves.toEqual([BINDING]);
+    expect(getEventListeners(signal, "abort")).toEqual([]);
+    // Neither the wait nor a per-attempt timeout is left to fire later.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test("an abort during the wait between attempts says which request it stopped, and leaves no listener", async () => {
+    const busy = failure(503, 1010, "busy");
+    const { client, seen } = setup([busy, busy, ok([])], {
+      backoff: { initialDelayMs: 10_000, maxDelayMs: 10_000 },
+    });
+    const controller = new AbortController();
+    const call = settled(client.listServiceBindings(list(), { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10_000); // the first wait, and the second attempt
+    expect(seen).toHaveLength(2);
+    controller.abort(new Error("user pressed stop"));
+    const error = await call;
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect(error).toMatchObject({ attempts: 2 });
+    expect((error as Error).message).toBe(`GET ${LIST_PATH} -> aborted by the caller (after 2 attempts)`);
+    expect(getEventListeners(controller.signal, "abort")).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(seen).toHaveLength(2);
+  });
+
+  test("an abort during an attempt takes the call's listener off the signal as it fires", async () => {
+    const hanging = () => new Promise<Response>(() => {});
+    const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch: hanging });
+    const controller = new AbortController();
+    const call = settled(client.listServiceBindings(list(), { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    controller.abort();
+    // Gone at once, not only once the call has settled.
+    expect(getEventListeners(controller.signal, "abort")).toEqual([]);
+    const error = await call;
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect((error as Error).message).toBe(`GET ${LIST_PATH} -> aborted by the caller`);
   });
 });
 
