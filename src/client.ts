@@ -175,10 +175,11 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     }
   }
   const ownAgent = `${PACKAGE_NAME}/${PACKAGE_VERSION}`;
-  if (options.userAgent !== undefined && !/^[\x20-\x7e]+$/.test(String(options.userAgent))) {
-    throw new InvalidArgumentError("userAgent", "must be printable ASCII characters only");
+  const { userAgent: theirs } = options;
+  if (theirs !== undefined && (typeof theirs !== "string" || !/^[\x20-\x7e]+$/.test(theirs))) {
+    throw new InvalidArgumentError("userAgent", "must be a string of printable ASCII characters only");
   }
-  const userAgent = options.userAgent ? `${options.userAgent} ${ownAgent}` : ownAgent;
+  const userAgent = theirs ? `${theirs} ${ownAgent}` : ownAgent;
 
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const raw = createClient<paths>({

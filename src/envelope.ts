@@ -13,8 +13,14 @@ export interface Envelope {
 /** What an operation's `result` must be: a list, one object, or absent (delete). */
 export type ResultShape = "array" | "object" | "none";
 
+/**
+ * The envelope read from a body, or why the body is not one. The envelope is wrapped, not returned bare,
+ * so no member the server sends (a `problem` of its own) can pass for the client's verdict.
+ */
+export type Reading = { envelope: Envelope } | { problem: string };
+
 /** The envelope in `value`, or why `value` is not one. */
-export function readEnvelope(value: unknown): Envelope | { problem: string } {
+export function readEnvelope(value: unknown): Reading {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { problem: `body is not the Cloudflare envelope: expected an object, got ${typeOf(value)}` };
   }
@@ -22,17 +28,14 @@ export function readEnvelope(value: unknown): Envelope | { problem: string } {
   if (typeof body.success !== "boolean") return { problem: missing("success", "a boolean", body.success) };
   if (!Array.isArray(body.errors)) return { problem: missing("errors", "an array", body.errors) };
   if (!Array.isArray(body.messages)) return { problem: missing("messages", "an array", body.messages) };
-  return body as unknown as Envelope;
+  return { envelope: body as unknown as Envelope };
 }
 
 /**
  * The parsed body of a 2xx answer, or why it is not the envelope the
  * operation promises. Extra members and unknown values never fail it.
  */
-export function parseSuccessBody(
-  text: string | undefined,
-  shape: ResultShape,
-): Envelope | { problem: string } {
+export function parseSuccessBody(text: string | undefined, shape: ResultShape): Reading {
   if (text === undefined || text === "")
     return { problem: "empty response body, expected the Cloudflare envelope" };
   let json: unknown;
@@ -41,18 +44,16 @@ export function parseSuccessBody(
   } catch {
     return { problem: "body is not JSON" };
   }
-  const envelope = readEnvelope(json);
-  if ("problem" in envelope || !envelope.success) return envelope;
-  if (shape === "array" && !Array.isArray(envelope.result)) {
-    return { problem: missing("result", "an array", envelope.result) };
+  const reading = readEnvelope(json);
+  if ("problem" in reading || !reading.envelope.success) return reading;
+  const { result } = reading.envelope;
+  if (shape === "array" && !Array.isArray(result)) {
+    return { problem: missing("result", "an array", result) };
   }
-  if (
-    shape === "object" &&
-    (typeof envelope.result !== "object" || envelope.result === null || Array.isArray(envelope.result))
-  ) {
-    return { problem: missing("result", "an object", envelope.result) };
+  if (shape === "object" && (typeof result !== "object" || result === null || Array.isArray(result))) {
+    return { problem: missing("result", "an object", result) };
   }
-  return envelope;
+  return reading;
 }
 
 function missing(member: string, expected: string, found: unknown): string {

@@ -74,15 +74,16 @@ export interface FailedAnswer {
 /** Builds the error for a failed answer: the class follows the status, the message reads well in a log line. */
 export function errorFromResponse(answer: FailedAnswer): CloudflareApiError {
   const { redact, status, body } = answer;
-  // Read leniently: an error body with `errors` but no `messages` still names its errors.
-  const object =
-    // Stryker disable next-line LogicalOperator: a body let through as a string, number, boolean, null or JSON array has no `errors` or `messages` member and is refused by readEnvelope, so nothing read from it changes
-    typeof body === "object" && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : undefined;
-  const errors = Array.isArray(object?.errors) ? object.errors.map((m) => cleanMessage(m, redact)) : [];
-  const messages = Array.isArray(object?.messages) ? object.messages.map((m) => cleanMessage(m, redact)) : [];
-  const isEnvelope = object !== undefined && !("problem" in readEnvelope(object));
+  // Read leniently: an error body with `errors` but no `messages` still names its errors. A string, number
+  // or array has neither member, so reading them from any body is safe.
+  const lenient = body as { errors?: unknown; messages?: unknown } | null | undefined;
+  const errors = Array.isArray(lenient?.errors) ? lenient.errors.map((m) => cleanMessage(m, redact)) : [];
+  const messages = Array.isArray(lenient?.messages)
+    ? lenient.messages.map((m) => cleanMessage(m, redact))
+    : [];
+  const reading = readEnvelope(body);
+  const envelope = "envelope" in reading ? reading.envelope : undefined;
+  const isEnvelope = envelope !== undefined;
   const bodyExcerpt = isEnvelope && !answer.problem ? undefined : excerpt(body, redact);
 
   let summary: string;
@@ -91,9 +92,8 @@ export function errorFromResponse(answer: FailedAnswer): CloudflareApiError {
     summary = errors
       .map((e) => (Number.isFinite(e.code) ? `${e.message} (code ${e.code})` : e.message))
       .join("; ");
-  else if (isEnvelope)
-    // Stryker disable next-line OptionalChaining: isEnvelope is only true when object is defined
-    summary = object?.success === false ? "success is false, with no error details" : "error without details";
+  else if (envelope)
+    summary = envelope.success ? "error without details" : "success is false, with no error details";
   else if (bodyExcerpt === undefined) summary = "empty response body";
   else
     summary = `${typeof body === "string" ? "body is not JSON" : "body is not the Cloudflare envelope"}: ${JSON.stringify(bodyExcerpt)}`;
@@ -141,7 +141,7 @@ function cleanMessage(raw: unknown, redact: Redactor): ResponseMessage {
   const m = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
   const clean: ResponseMessage = {
     code: typeof m.code === "number" ? m.code : Number.NaN,
-    message: redact(typeof m.message === "string" ? m.message : String(m.message ?? "")),
+    message: redact(String(m.message ?? "")),
   };
   if (typeof m.documentation_url === "string") clean.documentation_url = redact(m.documentation_url);
   const source = m.source as Record<string, unknown> | undefined;

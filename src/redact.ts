@@ -41,7 +41,6 @@ export function createRedactor(secrets: readonly string[]): Redactor {
       encoded.push(...base64Forms(secret));
     }
   }
-  if (anywhere.length + words.length === 0) return (text) => text;
   const passes = [
     new RegExp(`${alternation(anywhere)}|(?<!\\w)(?:${alternation(words)})(?!\\w)`, "gi"),
     new RegExp(alternation(encoded), "g"),
@@ -57,9 +56,9 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     );
 }
 
-/** The forms as one alternation, longest first so a form that contains another is replaced whole; none matches nothing. */
+/** The forms as one alternation, longest first so a form that contains another is replaced whole; none matches nothing. No form is empty: an empty secret is skipped. */
 function alternation(forms: string[]): string {
-  const unique = [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
+  const unique = [...new Set(forms)].sort((a, b) => b.length - a.length);
   return unique.length === 0 ? "(?!)" : unique.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 }
 
@@ -94,9 +93,12 @@ const KEPT_FIELDS = ["code", "errno", "syscall", "address", "port"] as const;
 export function safeCause(cause: unknown, redact: Redactor, depth = 0): unknown {
   if (cause === undefined || cause === null) return cause;
   if (!(cause instanceof Error)) return redact(describe(cause));
-  const copy = new Error(redact(cause.message));
-  copy.name = cause.name;
-  copy.stack = redact(cause.stack ?? `${cause.name}: ${cause.message}`);
+  // Anyone can set an Error's members to anything: each is read as text, and redacted, a name included.
+  const name = redact(String(cause.name));
+  const message = redact(String(cause.message));
+  const copy = new Error(message);
+  copy.name = name;
+  copy.stack = typeof cause.stack === "string" ? redact(cause.stack) : `${name}: ${message}`;
   const fields = copy as unknown as Record<string, unknown>;
   const source = cause as unknown as Record<string, unknown>;
   for (const field of KEPT_FIELDS) {

@@ -181,16 +181,16 @@ function interpret(
   body: unknown,
 ): Outcome {
   if (response.ok) {
-    const envelope = parseSuccessBody(body as string | undefined, route.result);
-    if (!("problem" in envelope) && envelope.success) {
-      return { result: route.result === "none" ? undefined : envelope.result };
+    const reading = parseSuccessBody(body as string | undefined, route.result);
+    if ("envelope" in reading && reading.envelope.success) {
+      return { result: route.result === "none" ? undefined : reading.envelope.result };
     }
     // Everything below builds an error; none of it runs for a success.
     const answer = failedAnswer(context, route, pathParams, attempt, response);
-    if ("problem" in envelope) {
-      return { error: errorFromResponse({ ...answer, body, problem: envelope.problem }), retryable: false };
+    if ("problem" in reading) {
+      return { error: errorFromResponse({ ...answer, body, problem: reading.problem }), retryable: false };
     }
-    return { error: errorFromResponse({ ...answer, body: envelope }), retryable: false };
+    return { error: errorFromResponse({ ...answer, body: reading.envelope }), retryable: false };
   }
   const error = errorFromResponse({ ...failedAnswer(context, route, pathParams, attempt, response), body });
   return { error, retryable: isRetryableStatus(response.status), retryAfterSeconds: error.retryAfterSeconds };

@@ -69,7 +69,7 @@ export function checkBody(schema: BodySchema, body: unknown): unknown {
 
 /** Checks a per-attempt timeout: a positive number of milliseconds a timer can hold. */
 export function checkTimeout(argument: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+  if (!isFiniteNumber(value) || value <= 0 || value > MAX_TIMER_MS) {
     throw new InvalidArgumentError(
       argument,
       `must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${kind(value)}`,
@@ -80,7 +80,7 @@ export function checkTimeout(argument: string, value: unknown): number {
 
 /** Checks a delay: a non-negative number of milliseconds a timer can hold. */
 export function checkDelay(argument: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+  if (!isFiniteNumber(value) || value < 0 || value > MAX_TIMER_MS) {
     throw new InvalidArgumentError(
       argument,
       `must be a non-negative number of milliseconds up to ${MAX_TIMER_MS}`,
@@ -91,10 +91,20 @@ export function checkDelay(argument: string, value: unknown): number {
 
 /** Checks a retry count: a whole number from 0 to `limit`. */
 export function checkRetries(argument: string, value: unknown, limit: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > limit) {
+  if (!isWholeNumber(value) || value < 0 || value > limit) {
     throw new InvalidArgumentError(argument, `must be a whole number from 0 to ${limit}, got ${kind(value)}`);
   }
   return value;
+}
+
+/** A number that is not NaN or infinite (Number.isFinite converts nothing: "5" is not one). */
+function isFiniteNumber(value: unknown): value is number {
+  return Number.isFinite(value);
+}
+
+/** A number with no fractional part (Number.isInteger converts nothing either). */
+function isWholeNumber(value: unknown): value is number {
+  return Number.isInteger(value);
 }
 
 /** A short, value-free description of what was given, safe to print. */

@@ -319,6 +319,11 @@ describe("a success answer", () => {
     await expect(client.listServiceBindings(listed())).resolves.toEqual([BINDING]);
     expect(server?.requests).toHaveLength(1);
   });
+
+  test("with an extra member named problem, resolves to its result: no member the server sends is read as the client's verdict", async () => {
+    const client = await serve([], { ...envelope([BINDING]), problem: "none at all" });
+    await expect(client.listServiceBindings(listed())).resolves.toEqual([BINDING]);
+  });
 });
 
 describe("DELETE is retried like GET", () => {

@@ -109,6 +109,21 @@ describe("safeCause", () => {
     expect(copy.stack).toContain(`failed ${REDACTED}`);
   });
 
+  test("an Error whose name, message or stack is not text is copied as text, redacted, without failing", () => {
+    const original = new Error("x");
+    Object.assign(original, {
+      name: { kind: "secret-token-1" },
+      message: ["secret-token-1"],
+      stack: undefined,
+    });
+    const copy = safeCause(original, redact) as Error;
+    expect(copy.name).toBe("[object Object]");
+    expect(copy.message).toBe(REDACTED);
+    expect(copy.stack).toBe(`[object Object]: ${REDACTED}`);
+    const named = Object.assign(new Error("failed"), { name: "Error for secret-token-1" });
+    expect((safeCause(named, redact) as Error).name).toBe(`Error for ${REDACTED}`);
+  });
+
   test("a network field that is neither text nor a number is left out, since no redactor looks inside it", () => {
     const original = Object.assign(new Error("failed"), {
       code: null,
