@@ -14,12 +14,14 @@ import { type Outcome, runSteps, type Step } from "./lib/steps.ts";
 export const STEPS: Step[] = [
   {
     name: "test:e2e",
-    proves: "the commands work end to end (proxy, gate, mock, packed package, adding an operation)",
+    proves:
+      "the commands work end to end (proxy, gate, mock, packed package, adding an operation, stopping the mutation run)",
   },
   { name: "test:run", proves: "unit and contract tests pass (Prism mock); type tests compile in typecheck" },
   {
     name: "mutation:incremental",
-    proves: "the unit tests notice planted defects: mutation score at or above the threshold (changed mutants re-tested)",
+    proves:
+      "the unit tests notice planted defects: mutation score at or above the threshold (changed mutants re-tested)",
   },
   { name: "typecheck", proves: "source, tests (type tests included) and examples compile" },
   { name: "lint:code", proves: "code is formatted and lint-clean (Biome)" },

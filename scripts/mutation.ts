@@ -30,11 +30,19 @@ const END = "<!-- end of mutation score -->";
 const scratch = mkdtempSync(join(tmpdir(), "mutation-"));
 const unpacked = join(scratch, "incremental.json");
 if (existsSync(INCREMENTAL)) writeFileSync(unpacked, gunzipSync(readFileSync(INCREMENTAL)));
-const args = values.incremental
-  ? ["--incremental", "--incrementalFile", unpacked, "--reporters", "clear-text"]
-  : ["--incremental", "--force", "--incrementalFile", unpacked];
+// Each run has its own sandbox folder, so a run that is stopped removes its own and never another's (npm run
+// check may run the incremental run while someone runs another).
+const sandbox = join(".stryker-tmp", String(process.pid));
+const args = [
+  "--incrementalFile",
+  unpacked,
+  "--tempDirName",
+  sandbox,
+  ...(values.incremental ? ["--incremental", "--reporters", "clear-text"] : ["--incremental", "--force"]),
+];
 
 const started = Date.now();
+let stopped = false;
 const status = await new Promise<number | null>((resolve) => {
   // Its own process group, so a stop reaches Stryker's test runners too.
   const child = spawn(
@@ -43,6 +51,7 @@ const status = await new Promise<number | null>((resolve) => {
     { cwd: ROOT, stdio: "inherit", detached: true },
   );
   const stop = (signal: NodeJS.Signals) => {
+    stopped = true;
     try {
       if (child.pid) process.kill(-child.pid, signal);
     } catch {
@@ -61,6 +70,8 @@ if (!values.incremental && existsSync(unpacked) && statSync(unpacked).mtimeMs >=
   writeFileSync(INCREMENTAL, gzipSync(readFileSync(unpacked), { level: 9 }));
 }
 rmSync(scratch, { recursive: true, force: true });
+// A stopped Stryker leaves its sandbox (a copy of the project) behind; a finished one removes it itself.
+if (stopped) rmSync(join(ROOT, sandbox), { recursive: true, force: true });
 const minutes = (Date.now() - started) / 60_000;
 
 interface Report {
