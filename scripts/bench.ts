@@ -55,13 +55,21 @@ function scriptWall(script: string, budgetSeconds: number | undefined, runs = 3)
   const times: number[] = [];
   const cpu: number[] = [];
   let passed = true;
+  const failures: string[] = [];
   for (let i = 0; i < runs; i++) {
     const cpuBefore = childrenCpuSeconds();
     const started = performance.now();
-    const ran = spawnSync("npm", ["run", "--silent", script], { cwd: ROOT, stdio: "ignore" });
+    const ran = spawnSync("npm", ["run", "--silent", script], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     times.push((performance.now() - started) / 1000);
     cpu.push(childrenCpuSeconds() - cpuBefore);
     passed &&= ran.status === 0;
+    // A failed run says what failed: the check's failed steps and vitest's failed tests, not the whole log.
+    if (ran.status !== 0) failures.push(`run ${i + 1}: ${whatFailed(`${ran.stdout}${ran.stderr}`)}`);
   }
   const seconds = median(times);
   const cores = cpus().length;
@@ -70,8 +78,17 @@ function scriptWall(script: string, budgetSeconds: number | undefined, runs = 3)
     measured: `${seconds.toFixed(1)} s`,
     budget: budgetSeconds === undefined ? "-" : `<= ${budgetSeconds} s`,
     met: budgetSeconds === undefined ? undefined : passed && seconds <= budgetSeconds,
-    note: `CPU time (user + system) ${median(cpu).toFixed(0)} s, median; on ${cores} cores no schedule can run it in less than ${(median(cpu) / cores).toFixed(0)} s of wall time`,
+    note: `CPU time (user + system) ${median(cpu).toFixed(0)} s, median; on ${cores} cores no schedule can run it in less than ${(median(cpu) / cores).toFixed(0)} s of wall time${failures.length > 0 ? `. Failed: ${failures.join("; ")}` : ""}`,
   };
+}
+
+/** The lines of a run's output that name what failed: check's FAIL rows and vitest's failed tests. */
+function whatFailed(output: string): string {
+  const lines = output
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => /^\S+ +FAIL +[\d.]+ s/.test(line) || /^(FAIL|×) /.test(line));
+  return lines.length > 0 ? [...new Set(lines)].slice(0, 8).join(" | ") : "exit code without a FAIL line";
 }
 
 /**
