@@ -42,7 +42,7 @@ describe(".github/workflows/contract.yml", () => {
     expect(job.if).toContain("schedule");
     expect(npmScripts(job)).toEqual(["ci", "mutation"]);
     expect(job.steps.at(-1).with.path).toBe("reports/mutation/");
-    expect(readme).toMatch(/full run[^.]*nightly|nightly[^.]*full run/i);
+    expect(readme).toMatch(/full\s+run[^.]*nightly|nightly[^.]*full\s+run/i);
   });
 
   test("every npm script it calls exists in package.json", () => {

@@ -65,7 +65,9 @@ function runOne(step: Step, scripts: Record<string, string>): Promise<{ ok: bool
     return Promise.resolve({ ok: false, output: `no npm script named ${step.name} in package.json\n` });
   }
   return new Promise((resolve) => {
-    const child = spawn("sh", ["-c", command], {
+    // stderr joins stdout in one pipe, so the step's lines keep their order (two pipes are read in
+    // whatever order the event loop gets to them, which on a busy machine is not the order written).
+    const child = spawn("sh", ["-c", `exec 2>&1\n${command}`], {
       cwd: ROOT,
       // Its own process group, so a stop reaches the tools it starts (vitest, Prism) too.
       detached: true,
