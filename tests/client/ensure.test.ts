@@ -13,11 +13,7 @@ import {
 } from "../../src/index.ts";
 import { createServiceBindingsFake, type ServiceBindingsFake } from "../../src/testing/index.ts";
 import { NO_WAIT } from "../support/fixtures.ts";
-
-const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
-const PREFIX = "2af39739cc4e3b5910c918468bb89828";
-const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
-const SPECTRUM = "4c6b7e1f2a3d4b5c9e8f7a6b5c4d3e2f";
+import { ACCOUNT, CDN, PREFIX, SPECTRUM } from "../testing/fake-support.ts";
 
 function setup(
   fetch?: (fake: ServiceBindingsFake) => (request: Request) => Promise<Response>,

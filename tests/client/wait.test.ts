@@ -14,10 +14,7 @@ import {
   WaitError,
 } from "../../src/index.ts";
 import { createServiceBindingsFake, type ServiceBindingsFake } from "../../src/testing/index.ts";
-
-const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
-const PREFIX = "2af39739cc4e3b5910c918468bb89828";
-const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
+import { ACCOUNT, CDN, PREFIX } from "../testing/fake-support.ts";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });

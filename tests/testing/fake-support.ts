@@ -1,6 +1,6 @@
 // What the fake's tests share: the spec's identifiers, a client on a fake, and the spec's examples by name.
 import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
-import { type CloudflareApiError, createServiceBindingsClient } from "../../src/index.ts";
+import { type CloudflareApiError, createServiceBindingsClient, type Service } from "../../src/index.ts";
 import type { ServiceBindingsFake } from "../../src/testing/index.ts";
 import { NO_WAIT } from "../support/fixtures.ts";
 
@@ -9,7 +9,6 @@ export const ACCOUNT = spec.components.parameters.AccountId.example as string;
 export const PREFIX = spec.components.parameters.PrefixId.example as string;
 export const BASE_BINDING = spec.components.parameters.BindingId.example as string;
 export const TOKEN = "fake-test-token-0123456789";
-export const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
 export const BINDINGS_PATH = `/accounts/${ACCOUNT}/addressing/prefixes/${PREFIX}/bindings`;
 
 export function clientOf(fake: ServiceBindingsFake, options: { maxRetries?: number } = {}) {
@@ -37,3 +36,14 @@ export function specExample(operationId: string, status: string, name: string) {
   if (!operation) throw new Error(operationId);
   return responses(spec, operation).find((r) => r.status === status)?.examples[name]?.value;
 }
+
+/** A service's id in the spec's list of services (the fake's default seed lists the same). */
+function serviceId(name: string): string {
+  const { result } = specExample("listServices", "200", "all_services") as { result: Service[] };
+  const service = result.find((s) => s.name === name);
+  if (!service) throw new Error(`the spec lists no service named ${name}`);
+  return service.id;
+}
+
+export const CDN = serviceId("CDN");
+export const SPECTRUM = serviceId("Spectrum");

@@ -5,18 +5,12 @@
 // the fake makes raises no response violation in `prism proxy`.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
-import { loadSpec } from "../../scripts/lib/spec.ts";
 import { type CloudflareApiError, createServiceBindingsClient } from "../../src/index.ts";
 import { createServiceBindingsFake } from "../../src/testing/index.ts";
 import { EXTERNAL_TARGET_ENV } from "../support/fixtures.ts";
 import { startMockCommand } from "../support/mock-command.ts";
 import { runScriptAsync } from "../support/run.ts";
-
-const spec = loadSpec();
-const ACCOUNT = spec.components.parameters.AccountId.example as string;
-const PREFIX = spec.components.parameters.PrefixId.example as string;
-const BASE_BINDING = spec.components.parameters.BindingId.example as string;
-const CDN = "969ebf53b1e84a5ab8c8b5e8d1de3d24";
+import { ACCOUNT, BASE_BINDING, CDN, PREFIX } from "./fake-support.ts";
 
 describe("the conformance subset against npm run mock -- --stateful", () => {
   test("passes, writes and the model-based lifecycle included, through npm run contract:proxy's validating proxy, and leaves the prefix as it found it", async () => {
