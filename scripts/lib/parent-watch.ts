@@ -4,22 +4,12 @@
 // reaching the script: so the parent is watched, and npm too when the parent
 // is npm's script shell.
 import { readFileSync } from "node:fs";
+import { isRunning, statField } from "./processes.ts";
 
 /** A process this one watches: its pid and its start time, so a reused pid is not mistaken for it. */
 interface Watched {
   pid: number;
   started: string | undefined;
-}
-
-/** Field `n` (1-based, as in proc(5)) of /proc/<pid>/stat, or undefined off Linux or when the process is gone. */
-function statField(pid: number, n: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[n - 3];
-  } catch {
-    return undefined;
-  }
 }
 
 function isScriptShell(pid: number): boolean {
@@ -32,14 +22,8 @@ function isScriptShell(pid: number): boolean {
 }
 
 function alive({ pid, started }: Watched): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const now = statField(pid, 22);
-  // A zombie (state Z) has ended; a different start time is another process with a reused pid.
-  return statField(pid, 3) !== "Z" && (started === undefined || now === started);
+  // A different start time is another process with a reused pid.
+  return isRunning(pid) && (started === undefined || statField(pid, 22) === started);
 }
 
 /**

@@ -2,12 +2,12 @@
 // node_modules: as a mock of the spec, or as a validating proxy in front of
 // an upstream. Used by the contract suite, `npm run mock` and the proxy run.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SPEC_PATH } from "./paths.ts";
+import { isRunning } from "./processes.ts";
 
 /** The Prism CLI entry point inside node_modules, never a download. */
 export const PRISM_CLI = join(
@@ -187,23 +187,6 @@ export function stopWithThisProcess(
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   };
-}
-
-/** Whether a process with this pid still exists. */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed process whose parent has exited lingers as a zombie until it is
-  // reaped; it runs nothing. Linux shows that state in /proc.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return true;
-  }
 }
 
 /** Prism's output without the usage text it appends to every fatal error. */

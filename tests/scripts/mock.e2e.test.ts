@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { isRunning } from "../../scripts/lib/prism.ts";
+import { isRunning } from "../../scripts/lib/processes.ts";
 
 const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { isRunning } from "../../scripts/lib/prism.ts";
+import { isRunning } from "../../scripts/lib/processes.ts";
 
 /** Every process below `pid`, from /proc: its children, theirs, and so on. */
 function descendants(pid: number): { pid: number; command: string }[] {

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { isRunning, PrismStartError, startPrism } from "../../scripts/lib/prism.ts";
+import { PrismStartError, startPrism } from "../../scripts/lib/prism.ts";
+import { isRunning } from "../../scripts/lib/processes.ts";
 import { startServer } from "../support/http-server.ts";
 
 describe("startPrism", () => {

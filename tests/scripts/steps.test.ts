@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { isRunning } from "../../scripts/lib/prism.ts";
+import { isRunning } from "../../scripts/lib/processes.ts";
 import { runSteps, type Step } from "../../scripts/lib/steps.ts";
 
 /** Runs steps whose command lines are given here, collecting everything printed. */
