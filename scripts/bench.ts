@@ -10,6 +10,7 @@ import { checkoutBase } from "./bench/base.ts";
 import { measureBundleSize } from "./bench/bundle-size.ts";
 import { median, type Row } from "./bench/common.ts";
 import { measureFake } from "./bench/fake.ts";
+import { splitAtMutationScore } from "./bench/mutation-section.ts";
 import { measurePerCall } from "./bench/per-call.ts";
 import { measureSdk } from "./bench/sdk.ts";
 import { measureTypecheckTime } from "./bench/typecheck-time.ts";
@@ -176,6 +177,6 @@ const report = [
 mkdirSync(`${ROOT}bench`, { recursive: true });
 // The mutation score is written by npm run mutation, which takes far longer: keep it as it was.
 const previous = existsSync(`${ROOT}bench/results.md`) ? readFileSync(`${ROOT}bench/results.md`, "utf8") : "";
-const mutation = /<!-- mutation score[\s\S]*<!-- end of mutation score -->/.exec(previous)?.[0];
+const mutation = splitAtMutationScore(previous).section;
 writeFileSync(`${ROOT}bench/results.md`, mutation ? `${report.trimEnd()}\n\n${mutation}\n` : report);
 console.log(report);

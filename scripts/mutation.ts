@@ -10,6 +10,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { MUTATION_END, MUTATION_START, splitAtMutationScore } from "./bench/mutation-section.ts";
 import { whenParentGoes } from "./lib/parent-watch.ts";
 import { ROOT } from "./lib/paths.ts";
 
@@ -20,8 +21,6 @@ const { values } = parseArgs({
 const REPORT = join(ROOT, "reports/mutation/mutation.json");
 const RESULTS = join(ROOT, "bench/results.md");
 const INCREMENTAL = join(ROOT, "bench/stryker-incremental.json.gz");
-const START = "<!-- mutation score: written by npm run mutation -->";
-const END = "<!-- end of mutation score -->";
 
 // Stryker reads and writes its incremental file as plain JSON (4 MB); it is committed gzipped (200 KB) and
 // unpacked into a scratch folder for each run. A full run tests every mutant and packs the file it wrote
@@ -94,7 +93,7 @@ if (!values.incremental && existsSync(REPORT) && statSync(REPORT).mtimeMs >= sta
   }
   const total = valid === 0 ? 0 : (100 * detected) / valid;
   const section = [
-    START,
+    MUTATION_START,
     "## Mutation score (npm run mutation)",
     "",
     `${total.toFixed(1)}% of ${valid} mutants detected (killed or timed out) by the unit tests, in ${minutes.toFixed(1)} min (full run on ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}). The break threshold is in stryker.config.json.`,
@@ -102,13 +101,10 @@ if (!values.incremental && existsSync(REPORT) && statSync(REPORT).mtimeMs >= sta
     "| file | mutants | survived | no coverage | score |",
     "| --- | --- | --- | --- | --- |",
     ...rows,
-    END,
+    MUTATION_END,
   ].join("\n");
   const current = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "# Benchmark results\n";
-  const without = current.includes(START)
-    ? current.slice(0, current.indexOf(START)).trimEnd()
-    : current.trimEnd();
-  writeFileSync(RESULTS, `${without}\n\n${section}\n`);
+  writeFileSync(RESULTS, `${splitAtMutationScore(current).before}\n\n${section}\n`);
   console.log(`\nmutation: ${total.toFixed(1)}% of ${valid} mutants detected; bench/results.md updated.`);
 }
 process.exitCode = status ?? 1;

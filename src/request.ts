@@ -15,7 +15,6 @@ import { type Redactor, safeCause } from "./redact.ts";
 import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, sleep } from "./retry.ts";
 import type { Operation } from "./types.ts";
 
-/** What every call of one client shares. */
 /** What `onRetry` hears before each wait between attempts: never a credential (the error is redacted). */
 export interface RetryEvent {
   method: string;
@@ -29,6 +28,7 @@ export interface RetryEvent {
   error: ServiceBindingsError;
 }
 
+/** What every call of one client shares. */
 export interface CallContext {
   raw: Client<paths>;
   /** Called before each wait between attempts. */
