@@ -253,7 +253,7 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     for (const name of ["intervalMs", "maxIntervalMs", "timeoutMs"] as const) {
       if (waitOptions[name] !== undefined) checkDelay(name, waitOptions[name]);
     }
-    const ids = pathParamsFor(OPERATIONS.getServiceBinding, { ...params }) as unknown as WaitParams;
+    const ids = pathParamsFor(OPERATIONS.getServiceBinding, { ...params }) as WaitParams;
     return waitFor(client.getServiceBinding, ids, waitOptions);
   };
   client.ensureServiceBinding = async (params, ensureOptions = {}) =>

@@ -1,17 +1,13 @@
 // ensureServiceBinding: the safe create users write by hand. It never leaves a
 // duplicate: it lists before creating, and when a create's answer is lost it
 // lists again to find what that create made before trying again.
+import type { ServiceBindingsClient } from "./client.ts";
 import { BindingConflictError, ConnectionError } from "./errors.ts";
-import type { ServiceBinding } from "./types.ts";
+import type { CreateServiceBindingBody, OperationParams, ServiceBinding } from "./types.ts";
 import type { WaitOptions } from "./wait.ts";
 
-/** What to bind: a CIDR of a prefix, to a service. */
-export interface EnsureParams {
-  account_id?: string | undefined;
-  prefix_id: string;
-  cidr: string;
-  service_id: string;
-}
+/** What to bind: a CIDR of a prefix, to a service (create's parameters, its body's members spread). */
+export type EnsureParams = Omit<OperationParams<"createServiceBinding">, "body"> & CreateServiceBindingBody;
 
 /** Options of `ensureServiceBinding`. */
 export interface EnsureOptions {
@@ -21,24 +17,11 @@ export interface EnsureOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** The calls `ensure` makes, as the client has them. */
+/** The calls `ensure` makes: the client's own. */
 export interface EnsureCalls {
-  list(
-    params: { account_id?: string | undefined; prefix_id: string },
-    options: { signal?: AbortSignal | undefined },
-  ): Promise<ServiceBinding[]>;
-  create(
-    params: {
-      account_id?: string | undefined;
-      prefix_id: string;
-      body: { cidr: string; service_id: string };
-    },
-    options: { signal?: AbortSignal | undefined; maxRetries: 0 },
-  ): Promise<ServiceBinding>;
-  wait(
-    params: { account_id?: string | undefined; prefix_id: string; binding_id: string },
-    options: WaitOptions,
-  ): Promise<ServiceBinding>;
+  list: ServiceBindingsClient["listServiceBindings"];
+  create: ServiceBindingsClient["createServiceBinding"];
+  wait: ServiceBindingsClient["waitForServiceBinding"];
 }
 
 /**

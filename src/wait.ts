@@ -3,7 +3,7 @@
 // wait are a table; every other state polls again.
 import { CloudflareApiError, ConnectionError, type ServiceBindingsError, WaitError } from "./errors.ts";
 import { isRetryableStatus, sleep } from "./retry.ts";
-import type { ProvisioningState, ServiceBinding } from "./types.ts";
+import type { PathParams, ProvisioningState, ServiceBinding } from "./types.ts";
 
 /** Options of `waitForServiceBinding`. */
 export interface WaitOptions {
@@ -44,11 +44,7 @@ export const FAILURE_STATES: Readonly<Record<string, string>> = {
 };
 
 /** The binding to wait for, every id given. */
-export interface WaitParams {
-  account_id: string;
-  prefix_id: string;
-  binding_id: string;
-}
+export type WaitParams = PathParams<"getServiceBinding">;
 
 /**
  * Polls `get` until the binding's state is `until`. Rejects with `WaitError` on a failure state or when
