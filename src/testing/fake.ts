@@ -8,7 +8,7 @@ import { OPERATIONS, PATH_PARAMETERS } from "../../generated/operations.ts";
 import { authenticate, type Credentials } from "../credentials.ts";
 import { InvalidArgumentError } from "../errors.ts";
 import type { ProvisioningState, Service, ServiceBinding } from "../types.ts";
-import { type BodySchema, type Checked, checkBody as validBody } from "../validate.ts";
+import { type BodySchema, type Checked, checkPathParam, checkBody as validBody } from "../validate.ts";
 import { contains, type Network, parseCidr, sameNetwork } from "./cidr.ts";
 import { defaultSeed, type FakeSeed } from "./seed.ts";
 
@@ -254,10 +254,9 @@ export function createServiceBindingsFake(options: FakeOptions = {}): ServiceBin
     }
   }
 
-  /** The path parameters of every operation: the account is known (checked before any handler runs). */
+  /** What a handler is given: the prefix of its path, known (checked before any handler runs), and the binding id. */
   interface Params {
-    prefixes: Map<string, StoredPrefix>;
-    prefix_id: string;
+    prefix: StoredPrefix;
     binding_id: string;
   }
 
@@ -265,18 +264,14 @@ export function createServiceBindingsFake(options: FakeOptions = {}): ServiceBin
   const handlers: Record<string, (params: Params, body: Record<string, unknown>) => Answer> = {
     listServices: () => success(200, services),
 
-    listServiceBindings: ({ prefixes, prefix_id }) => {
-      const prefix = prefixes.get(prefix_id);
-      if (!prefix) return "unknownPrefix";
+    listServiceBindings: ({ prefix }) => {
       return success(
         200,
         [...prefix.bindings.values()].map((binding) => shown(binding, true)),
       );
     },
 
-    createServiceBinding: ({ prefixes, prefix_id }, body) => {
-      const prefix = prefixes.get(prefix_id);
-      if (!prefix) return "unknownPrefix";
+    createServiceBinding: ({ prefix }, body) => {
       const name = serviceName(String(body.service_id));
       if (name === undefined) return "unknownService";
       const network = parseCidr(String(body.cidr));
@@ -297,16 +292,12 @@ export function createServiceBindingsFake(options: FakeOptions = {}): ServiceBin
       return success(201, shown(binding, false));
     },
 
-    getServiceBinding: ({ prefixes, prefix_id, binding_id }) => {
-      const prefix = prefixes.get(prefix_id);
-      if (!prefix) return "unknownPrefix";
+    getServiceBinding: ({ prefix, binding_id }) => {
       const binding = prefix.bindings.get(binding_id);
       return binding ? success(200, shown(binding, true)) : "unknownBinding";
     },
 
-    deleteServiceBinding: ({ prefixes, prefix_id, binding_id }) => {
-      const prefix = prefixes.get(prefix_id);
-      if (!prefix) return "unknownPrefix";
+    deleteServiceBinding: ({ prefix, binding_id }) => {
       const binding = prefix.bindings.get(binding_id);
       if (!binding) return "unknownBinding";
       // Magic Transit stays the base service, spanning the whole prefix.
@@ -354,15 +345,13 @@ export function createServiceBindingsFake(options: FakeOptions = {}): ServiceBin
     const values = (route.pattern.exec(request.path) as RegExpExecArray).slice(1);
     const params: Record<string, string> = {};
     for (const [index, name] of operation.pathParams.entries()) {
-      let value: string;
+      // Checked as the client checks it before sending; a malformed percent-encoding is refused alike.
       try {
-        value = decodeURIComponent(values[index] as string);
+        const schema = PATH_PARAMETERS[name as keyof typeof PATH_PARAMETERS] as Checked;
+        params[name] = checkPathParam(name, decodeURIComponent(values[index] as string), schema);
       } catch {
         return refuse("invalidIdentifier");
       }
-      const { maxLength } = PATH_PARAMETERS[name as keyof typeof PATH_PARAMETERS] as Checked;
-      if ([...value].length > (maxLength ?? Number.POSITIVE_INFINITY)) return refuse("invalidIdentifier");
-      params[name] = value;
     }
     const prefixes = accounts.get(params.account_id as string);
     if (!prefixes) return refuse("unknownAccount");
@@ -376,10 +365,10 @@ export function createServiceBindingsFake(options: FakeOptions = {}): ServiceBin
     const handler = handlers[operationId];
     // Stryker disable next-line all: reached only when the spec gains an operation before the fake does.
     if (!handler) return json(501, example(operationId, "5XX").body);
-    const result = handler(
-      { prefixes, prefix_id: String(params.prefix_id), binding_id: String(params.binding_id) },
-      body,
-    );
+    // Every operation but listServices has a prefix in its path; it must be one of the account's.
+    const prefix = params.prefix_id === undefined ? undefined : prefixes.get(params.prefix_id);
+    if (params.prefix_id !== undefined && !prefix) return refuse("unknownPrefix");
+    const result = handler({ prefix: prefix as StoredPrefix, binding_id: String(params.binding_id) }, body);
     return typeof result === "string" ? refuse(result) : json(result.status, result.body, result.headers);
   }
 
