@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { renderExamples } from "./render-examples.ts";
 import { OperationTableError, renderOperations } from "./render-operations.ts";
 import { generatedHeader, renderTypes, SpecError } from "./render-types.ts";
+import { parseSpec } from "./spec.ts";
 
 /** A spec file and the generated types file it should produce; the operation table goes beside it. */
 export interface Target {
@@ -29,10 +30,12 @@ export function examplesPath({ out }: Target): string {
 async function renderAll(target: Target): Promise<[string, string][]> {
   // The types come first: rendering them refuses an invalid spec, saying where.
   const types = await renderTypes(target.spec);
+  // Read and parsed once, for the header's hash, the operation table and the examples.
   const specText = await readFile(target.spec, "utf8");
+  const spec = parseSpec(specText);
   let table: string;
   try {
-    table = renderOperations(target.spec);
+    table = renderOperations(spec);
   } catch (error) {
     if (!(error instanceof OperationTableError)) throw error;
     throw new SpecError(`cannot build the operation table from ${target.spec}: ${error.message}`);
@@ -43,7 +46,7 @@ async function renderAll(target: Target): Promise<[string, string][]> {
     [operationsPath(target), `${header("the operation table the client runs on")}\n${table}`],
     [
       examplesPath(target),
-      `${header("the examples the stateful fake answers with")}\n${renderExamples(target.spec)}`,
+      `${header("the examples the stateful fake answers with")}\n${renderExamples(spec)}`,
     ],
   ];
 }

@@ -1,11 +1,10 @@
 // Renders generated/examples.ts: the spec's parameter examples and every named
 // response example, by operation and status, as data. Only the testing entry
 // (the stateful fake) reads it: the fake answers with the spec's own envelopes.
-import { loadSpec, operations, responses } from "./spec.ts";
+import { type Node, operations, responses } from "./spec.ts";
 
-/** The text of generated/examples.ts, after the header, for the spec at `specPath`. */
-export function renderExamples(specPath: string): string {
-  const spec = loadSpec(specPath);
+/** The text of generated/examples.ts, after the header, for the parsed spec. */
+export function renderExamples(spec: Node): string {
   const parameters: Record<string, unknown> = {};
   const byOperation: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const operation of operations(spec)) {

@@ -3,7 +3,7 @@
 // their limits, the JSON body's schema, the shape of the result), each with the
 // spec's summary and description as its doc comment, which editors show on
 // the client's methods.
-import { deref, flatten, loadSpec, type Node, operations, responses } from "./spec.ts";
+import { deref, flatten, type Node, operations, responses } from "./spec.ts";
 
 /** The schema keywords of a body property or a path parameter that the client checks before sending (src/validate.ts). */
 const CHECKED_KEYWORDS = ["type", "maxLength"] as const;
@@ -101,8 +101,7 @@ function entry(
 }
 
 /** The text of generated/operations.ts, after the header, for the spec at `specPath`. */
-export function renderOperations(specPath: string): string {
-  const spec = loadSpec(specPath);
+export function renderOperations(spec: Node): string {
   const parameters: ParameterSchemas = new Map();
   const entries = operations(spec).map((operation) => entry(spec, operation, parameters));
   const limits = Object.fromEntries([...parameters].map(([name, { schema }]) => [name, schema]));

@@ -23,7 +23,12 @@ export interface Operation {
 
 /** Parses a spec file (the project's own by default). */
 export function loadSpec(path: string = SPEC_PATH): Node {
-  return parse(readFileSync(path, "utf8"));
+  return parseSpec(readFileSync(path, "utf8"));
+}
+
+/** A spec's text, parsed. */
+export function parseSpec(text: string): Node {
+  return parse(text);
 }
 
 /** The decoded segments of a JSON Pointer such as `#/paths/~1accounts/get` (RFC 6901: ~1 is "/", ~0 is "~"). */
