@@ -4,11 +4,14 @@ import { describe, expect, test } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
+  BindingConflictError,
   CloudflareApiError,
   ConflictError,
+  ConnectionError,
   createServiceBindingsClient,
   ERROR_CLASS_BY_CODE,
   InternalServerError,
+  InvalidArgumentError,
   MalformedResponseError,
   NotFoundError,
   PermissionDeniedError,
@@ -17,6 +20,7 @@ import {
   RouteNotFoundError,
   ServiceBindingsError,
   UnprocessableEntityError,
+  WaitError,
 } from "../../src/index.ts";
 import { type Answer, failure, fakeFetch, json } from "../support/fake-fetch.ts";
 import { ACCOUNT, BINDING_ID, PREFIX, TOKEN } from "../support/fixtures.ts";
@@ -452,12 +456,6 @@ describe("what a failure body says, however it is built", () => {
 
 describe("every error class", () => {
   test("names itself, for logs", async () => {
-    const {
-      BindingConflictError,
-      MalformedResponseError: Malformed,
-      ServiceBindingsError: Root,
-      WaitError,
-    } = await import("../../src/index.ts");
     const details = {
       method: "GET",
       path: "/p",
@@ -469,17 +467,16 @@ describe("every error class", () => {
       bodyExcerpt: undefined,
       retryAfterSeconds: undefined,
     };
-    expect(new Root("m").name).toBe("ServiceBindingsError");
-    expect(new Malformed("m", details).name).toBe("MalformedResponseError");
+    expect(new ServiceBindingsError("m").name).toBe("ServiceBindingsError");
+    expect(new MalformedResponseError("m", details).name).toBe("MalformedResponseError");
     expect(new WaitError("m", undefined, 0)).toMatchObject({ name: "WaitError", state: undefined, polls: 0 });
     expect(new BindingConflictError("m", {} as never).name).toBe("BindingConflictError");
     expect(new CloudflareApiError("m", details).code).toBeUndefined();
   });
 
   test("toJSON holds every field and a copy of the cause's name and message, never the cause itself", async () => {
-    const { ConnectionError: Connection, InvalidArgumentError: Invalid } = await import("../../src/index.ts");
     const cause = Object.assign(new Error("socket hang up"), { request: { headers: "x" } });
-    const error = new Connection(
+    const error = new ConnectionError(
       "GET /p -> connection failed",
       { method: "GET", path: "/p", attempts: 2 },
       cause,
@@ -492,17 +489,16 @@ describe("every error class", () => {
       attempts: 2,
       cause: { name: "Error", message: "socket hang up" },
     });
-    expect(new Invalid("body", "is required").toJSON()).toEqual({
+    expect(new InvalidArgumentError("body", "is required").toJSON()).toEqual({
       name: "InvalidArgumentError",
       message: "body is required",
       argument: "body",
     });
-    expect("cause" in new Connection("m", { method: "GET", path: "/p", attempts: 1 })).toBe(false);
+    expect("cause" in new ConnectionError("m", { method: "GET", path: "/p", attempts: 1 })).toBe(false);
   });
 
   test("toJSON leaves out a cause attached after the error was made, unless it is an Error, and then keeps only its name and message", async () => {
-    const { InvalidArgumentError: Invalid } = await import("../../src/index.ts");
-    const withObject = new Invalid("body", "is required");
+    const withObject = new InvalidArgumentError("body", "is required");
     withObject.cause = { request: { headers: { authorization: `Bearer ${TOKEN}` } } };
     expect(withObject.toJSON()).toEqual({
       name: "InvalidArgumentError",
@@ -510,7 +506,7 @@ describe("every error class", () => {
       argument: "body",
     });
     expect(JSON.stringify(withObject)).not.toContain(TOKEN);
-    const withError = new Invalid("body", "is required");
+    const withError = new InvalidArgumentError("body", "is required");
     withError.cause = Object.assign(new TypeError("bad body"), { body: TOKEN });
     expect(withError.toJSON()).toEqual({
       name: "InvalidArgumentError",

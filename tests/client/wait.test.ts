@@ -9,12 +9,11 @@ import {
   NotFoundError,
   RequestAbortedError,
   type RetryEvent,
-  type ServiceBinding,
   type ServiceBindingsClientOptions,
   WaitError,
 } from "../../src/index.ts";
 import { createServiceBindingsFake, type ServiceBindingsFake } from "../../src/testing/index.ts";
-import { ACCOUNT, CDN, PREFIX } from "../testing/fake-support.ts";
+import { ACCOUNT, BASE_BINDING, CDN, PREFIX } from "../testing/fake-support.ts";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
@@ -195,7 +194,7 @@ describe("waitForServiceBinding", () => {
     const started = Date.now();
     const controller = new AbortController();
     const waiting = client.waitForServiceBinding(
-      { prefix_id: PREFIX, binding_id: "0429b49b6a5155297b78e75a44b09e14" },
+      { prefix_id: PREFIX, binding_id: BASE_BINDING },
       { signal: controller.signal },
     );
     setTimeout(() => controller.abort(), 2_000);
@@ -221,13 +220,11 @@ describe("waitForServiceBinding", () => {
   test("a 429 with Retry-After in the middle: the client waits as told, and the wait goes on", async () => {
     const retries: RetryEvent[] = [];
     const { fake, client, id } = await setup({ onRetry: (event) => retries.push(event) });
-    const polls: ServiceBinding[] = [];
     const waiting = client.waitForServiceBinding(
       { prefix_id: PREFIX, binding_id: id },
       {
         intervalMs: 1_000,
-        onPoll: (binding, poll) => {
-          polls.push(binding);
+        onPoll: (_, poll) => {
           if (poll === 1) fake.failNext({ status: 429, retryAfterSeconds: 7 });
         },
       },
