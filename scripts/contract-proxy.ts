@@ -7,6 +7,7 @@
 // CLOUDFLARE_PREFIX_ID (and CONTRACT_ALLOW_WRITES=1 to create and delete a binding).
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
+import { childEnv, whenStarterGoes } from "./lib/lifecycle.ts";
 import { ROOT } from "./lib/paths.ts";
 import { startPrism, stopWithThisProcess } from "./lib/prism.ts";
 
@@ -38,11 +39,13 @@ const proxy = await startPrism({ upstream: values.upstream, quiet: true }).catch
 console.log(`contract:proxy: validating proxy on ${proxy.url} in front of ${values.upstream}`);
 
 stopWithThisProcess(proxy);
+// Should npm (or whoever started this) go away, stop as on Ctrl-C: Prism first, and the suite with us.
+await whenStarterGoes(() => process.kill(process.pid, "SIGTERM"));
 
 const suite = spawn(
   process.execPath,
   [`${ROOT}node_modules/vitest/vitest.mjs`, "run", "--project", "contract"],
-  { cwd: ROOT, stdio: "inherit", env: { ...process.env, CONTRACT_BASE_URL: proxy.url } },
+  { cwd: ROOT, stdio: "inherit", env: childEnv({ ...process.env, CONTRACT_BASE_URL: proxy.url }) },
 );
 const suitePassed = await new Promise<boolean>((resolve) =>
   suite.once("exit", (code) => resolve(code === 0)),

@@ -8,7 +8,7 @@
 // too, and when whoever started them goes away.
 import { parseArgs } from "node:util";
 import { createServiceBindingsFake } from "../src/testing/index.ts";
-import { whenParentGoes } from "./lib/parent-watch.ts";
+import { whenStarterGoes } from "./lib/lifecycle.ts";
 import { startPrism } from "./lib/prism.ts";
 
 const { values } = parseArgs({
@@ -23,7 +23,7 @@ const { values } = parseArgs({
 const port = Number(values.port);
 
 /** Runs `stop`, then exits: on a signal, or when the parent goes away. */
-function stopOnExit(stop: () => Promise<void>): void {
+async function stopOnExit(stop: () => Promise<void>): Promise<void> {
   let stopping = false;
   const end = () => {
     if (stopping) return;
@@ -32,7 +32,7 @@ function stopOnExit(stop: () => Promise<void>): void {
   };
   process.once("SIGINT", end);
   process.once("SIGTERM", end);
-  whenParentGoes(end);
+  await whenStarterGoes(end);
 }
 
 async function stateful(): Promise<void> {
@@ -59,7 +59,7 @@ async function stateful(): Promise<void> {
   console.log(
     `Try: curl -H 'Authorization: Bearer x' ${server.url}/accounts/${account?.id}/addressing/prefixes/${account?.prefixes[0]?.id}/bindings`,
   );
-  stopOnExit(() => server.close());
+  await stopOnExit(() => server.close());
 }
 
 async function prism(): Promise<void> {
@@ -76,7 +76,7 @@ async function prism(): Promise<void> {
   );
   console.log(`A failure on demand: add -H 'Prefer: code=404' (or code=429, example=prefix_not_found, ...)`);
   // Prism ends with this process in any case (it watches its parent); here it is stopped first, cleanly.
-  stopOnExit(() => server.stop());
+  await stopOnExit(() => server.stop());
 }
 
 try {

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { expect, test } from "vitest";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { isRunning } from "../scripts/lib/processes.ts";
+import { isRunning } from "./support/processes.ts";
 import { runVitestAsync } from "./support/run.ts";
 
 test.each(["SIGINT", "SIGTERM"] as const)(

@@ -5,9 +5,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { EXIT_WITH_PARENT } from "./lifecycle.ts";
 import { SPEC_PATH } from "./paths.ts";
-import { isRunning } from "./processes.ts";
 
 /** The Prism CLI entry point inside node_modules, never a download. */
 export const PRISM_CLI = join(
@@ -66,11 +65,9 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
   return spawnPrism(options, port);
 }
 
-/** Preloaded into Prism so that it never outlives whoever started it. */
-export const EXIT_WITH_PARENT = fileURLToPath(new URL("./exit-with-parent.cjs", import.meta.url));
-
 function spawnPrism(options: PrismOptions, port: number): Promise<PrismServer> {
   const spec = options.spec ?? SPEC_PATH;
+  // The preload makes Prism end when whoever started it goes, however that one ends.
   const args = ["--require", EXIT_WITH_PARENT, PRISM_CLI];
   if (options.upstream) args.push("proxy", spec, options.upstream, "--errors=false");
   else args.push("mock", spec);
@@ -169,7 +166,11 @@ export function stopWithThisProcess(
   afterSignal: (signal: NodeJS.Signals) => void = (signal) => process.kill(process.pid, signal),
 ): () => void {
   const killNow = () => {
-    if (isRunning(server.pid)) process.kill(server.pid, "SIGKILL");
+    try {
+      process.kill(server.pid, "SIGKILL");
+    } catch {
+      // It has ended already.
+    }
   };
   const onSignal = (signal: NodeJS.Signals) => {
     process.off("SIGINT", onSignal);

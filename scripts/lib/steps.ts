@@ -1,12 +1,15 @@
 // Runs npm scripts as the steps of one job, independent ones at the same time:
 // each runs its package.json command line directly (as `npm run` would, with
 // node_modules/.bin on PATH, but without starting npm for each), its output is
-// kept and printed in one piece when it ends, and a signal to this process
-// stops every step with its children.
+// kept and printed only when it fails, and a signal to this process stops
+// every step with its children. Hand-written because no task runner prints
+// failures only and a summary of what each step proves (npm-run-all2 prints
+// everything or nothing).
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
+import { childEnv, signalTree } from "./lifecycle.ts";
 import { ROOT } from "./paths.ts";
 
 /** One step: the npm script that runs it, what it proves, and the steps whose output it reads. */
@@ -30,7 +33,7 @@ export interface RunOptions {
   skipReason?: string;
   /** The command line of each step, by name. @default the scripts of package.json */
   scripts?: Record<string, string>;
-  /** Where progress and each step's output go. @default console.log */
+  /** Where each step's verdict, and a failed step's output, go. @default console.log */
   log?: (line: string) => void;
   /** After a stop signal, how long steps get to end before they are killed. @default 5000 */
   killAfterMs?: number;
@@ -45,18 +48,9 @@ export interface RunOptions {
 
 const running = new Set<ChildProcess>();
 
-/** Signals a step and everything it started: each step leads its own process group. */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    if (child.pid) process.kill(-child.pid, signal);
-  } catch {
-    // Nothing of it is left.
-  }
-}
-
 /** Stops every running step and its children. */
 function stopAll(signal: NodeJS.Signals) {
-  for (const child of running) killGroup(child, signal);
+  for (const child of running) signalTree(child, signal);
 }
 
 function runOne(step: Step, scripts: Record<string, string>): Promise<{ ok: boolean; output: string }> {
@@ -67,17 +61,21 @@ function runOne(step: Step, scripts: Record<string, string>): Promise<{ ok: bool
   return new Promise((resolve) => {
     // stderr joins stdout in one pipe, so the step's lines keep their order (two pipes are read in
     // whatever order the event loop gets to them, which on a busy machine is not the order written).
-    const child = spawn("sh", ["-c", `exec 2>&1\n${command}`], {
+    // `(…) 2>&1` means that in sh and in cmd.exe alike.
+    const child = spawn(`(${command}) 2>&1`, {
       cwd: ROOT,
-      // Its own process group, so a stop reaches the tools it starts (vitest, Prism) too.
-      detached: true,
+      shell: true,
+      // Its own process group on Linux and macOS, so a stop reaches the tools it starts (vitest, Prism) too.
+      detached: process.platform !== "win32",
       stdio: ["ignore", "pipe", "pipe"],
-      env: {
+      // childEnv: should this process be killed outright, every Node process of the step ends too.
+      env: childEnv({
         ...process.env,
-        PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH ?? ""}`,
+        PATH: `${join(ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
         FORCE_COLOR: "0",
+        REDOCLY_SUPPRESS_NOTIFICATIONS: "true",
         npm_lifecycle_event: step.name,
-      },
+      }),
     });
     running.add(child);
     let output = "";
@@ -95,7 +93,7 @@ function runOne(step: Step, scripts: Record<string, string>): Promise<{ ok: bool
     child.once("exit", (code) => {
       running.delete(child);
       // Whatever the step left running in its group would outlive it: stop it now.
-      killGroup(child, "SIGKILL");
+      signalTree(child, "SIGKILL");
       const done = () => resolve({ ok: code === 0, output });
       const timer = setTimeout(done, 500);
       child.once("close", () => {
@@ -142,7 +140,6 @@ export async function runSteps(steps: Step[], options: RunOptions = {}): Promise
   const start = (step: Step) => {
     const failedNeed = (step.needs ?? []).find((need) => outcomes.get(need)?.ok === false);
     const started = performance.now();
-    log(`${label(step)}: started (${step.proves})`);
     const done = (
       failedNeed
         ? Promise.resolve({ ok: false, output: `not run: it needs ${failedNeed}, which failed\n` })
@@ -150,9 +147,10 @@ export async function runSteps(steps: Step[], options: RunOptions = {}): Promise
     ).then(({ ok, output }) => {
       const ms = performance.now() - started;
       outcomes.set(step.name, { step, ok, ms });
+      const verdict = `${label(step)}: ${ok ? "pass" : "FAIL"} (${(ms / 1000).toFixed(1)} s)`;
+      // A passing step's output is noise; a failing step's is the point.
       const rule = "-".repeat(8);
-      log(`\n${rule} ${label(step)} ${rule}\n${output.trimEnd()}`);
-      log(`${label(step)}: ${ok ? "pass" : "FAIL"} (${(ms / 1000).toFixed(1)} s)`);
+      log(ok ? verdict : `\n${rule} ${label(step)} ${rule}\n${output.trimEnd()}\n${verdict}`);
       active.delete(done);
     });
     active.add(done);

@@ -4,18 +4,9 @@
 import { spawn } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { isRunning } from "../../scripts/lib/processes.ts";
+import { allGone, isRunning, npmCommand } from "../support/processes.ts";
 
 const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
-
-async function gone(pids: number[], timeoutMs = 10_000): Promise<boolean> {
-  const started = Date.now();
-  while (pids.some(isRunning)) {
-    if (Date.now() - started > timeoutMs) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
 
 describe.each([
   ["Prism", [] as string[]],
@@ -24,7 +15,8 @@ describe.each([
   test.each(["SIGTERM", "SIGKILL"] as const)(
     "ends with everything it started when npm gets %s",
     async (signal) => {
-      const npm = spawn("npm", ["run", "--silent", "mock", "--", "--port", "0", ...mode], {
+      const [command, prefix] = npmCommand();
+      const npm = spawn(command, [...prefix, "run", "--silent", "mock", "--", "--port", "0", ...mode], {
         cwd: ROOT,
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -49,7 +41,7 @@ describe.each([
         });
         expect(served.status).toBe(200);
         process.kill(npm.pid ?? 0, signal);
-        expect(await gone(pids)).toBe(true);
+        expect(await allGone(pids)).toBe(true);
         await expect(fetch(`${url}/accounts/${ACCOUNT}/addressing/services`)).rejects.toThrow();
       } finally {
         for (const pid of started) if (isRunning(pid)) process.kill(pid, "SIGKILL");

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { PrismStartError, startPrism } from "../../scripts/lib/prism.ts";
-import { isRunning } from "../../scripts/lib/processes.ts";
 import { startServer } from "../support/http-server.ts";
+import { isRunning } from "../support/processes.ts";
 
 describe("startPrism", () => {
   test("an invalid spec fails at once with Prism's own message", async () => {
@@ -96,7 +96,9 @@ describe("npm run mock", () => {
         expect(response.status).toBe(200);
         expect(isRunning(Number(pid))).toBe(true);
         child.kill(signal);
-        expect(await exited).toBe(0);
+        const code = await exited;
+        // Windows has no signals: kill() ends the process outright, and Prism ends because its parent went.
+        if (process.platform !== "win32") expect(code).toBe(0);
         expect(isRunning(Number(pid))).toBe(false);
       } finally {
         if (child.exitCode === null) child.kill("SIGKILL");

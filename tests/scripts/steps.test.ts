@@ -2,13 +2,13 @@
 // limit, a step waits for the steps it needs, each step's output is printed in
 // one piece, and stopping the runner stops every step with its children.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { isRunning } from "../../scripts/lib/processes.ts";
 import { runSteps, type Step } from "../../scripts/lib/steps.ts";
+import { allGone, descendants, isRunning } from "../support/processes.ts";
 
 /** Runs steps whose command lines are given here, collecting everything printed. */
 async function run(
@@ -69,40 +69,50 @@ describe("runSteps", () => {
   });
 
   test("starts a step only after the steps it needs, and does not run it when one failed", async () => {
-    const { outcomes, printed } = await run(
-      [
-        { name: "build", proves: "-" },
-        { name: "use", proves: "-", needs: ["build"] },
-        { name: "broken", proves: "-" },
-        { name: "after-broken", proves: "-", needs: ["broken"] },
-      ],
-      {
-        build: "sleep 0.2; echo built > /dev/null",
-        use: "echo used",
-        broken: "echo bad; exit 3",
-        "after-broken": "echo should not run",
-      },
-    );
-    expect(outcomes.map((o) => [o.step.name, o.ok])).toEqual([
-      ["build", true],
-      ["use", true],
-      ["broken", false],
-      ["after-broken", false],
-    ]);
-    expect(printed).toContain("not run: it needs broken, which failed");
-    expect(printed).not.toContain("should not run");
-    expect(printed.indexOf("[1/4] build: pass")).toBeLessThan(printed.indexOf("[2/4] use: started"));
+    const dir = mkdtempSync(join(tmpdir(), "steps-"));
+    try {
+      // `use` passes only if `build` had finished (and written its file) before `use` started.
+      const { outcomes, printed } = await run(
+        [
+          { name: "build", proves: "-" },
+          { name: "use", proves: "-", needs: ["build"] },
+          { name: "broken", proves: "-" },
+          { name: "after-broken", proves: "-", needs: ["broken"] },
+        ],
+        {
+          build: `sleep 0.2; echo built > ${dir}/built`,
+          use: `test -e ${dir}/built`,
+          broken: "echo bad; exit 3",
+          "after-broken": "echo should not run",
+        },
+      );
+      expect(outcomes.map((o) => [o.step.name, o.ok])).toEqual([
+        ["build", true],
+        ["use", true],
+        ["broken", false],
+        ["after-broken", false],
+      ]);
+      expect(printed).toContain("not run: it needs broken, which failed");
+      expect(printed).not.toContain("should not run");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
-  test("prints each step's output in one piece under its name, stdout and stderr together", async () => {
+  test("prints a failed step's output in one piece under its name, stdout and stderr together; a passed step's as one line", async () => {
     const { printed } = await run(
       [
         { name: "talker", proves: "-" },
-        { name: "other", proves: "-" },
+        { name: "quiet", proves: "-" },
       ],
-      { talker: "echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three", other: "echo interleaved?" },
+      {
+        talker: "echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three; exit 1",
+        quiet: "echo noise nobody needs",
+      },
     );
-    expect(printed).toMatch(/-------- \[1\/2\] talker --------\none\ntwo\nthree\n\[1\/2\] talker: pass/);
+    expect(printed).toMatch(/-------- \[1\/2\] talker --------\none\ntwo\nthree\n\[1\/2\] talker: FAIL/);
+    expect(printed).toMatch(/^\[2\/2\] quiet: pass \(\d+\.\d s\)$/m);
+    expect(printed).not.toContain("noise nobody needs");
   });
 
   test("skips what it is told to, saying why, and a missing script fails its step", async () => {
@@ -124,16 +134,13 @@ describe("runSteps", () => {
 });
 
 describe("stopping the runner", () => {
-  test.each([
-    ["SIGTERM", "299.1"],
-    ["SIGINT", "299.2"],
-  ] as const)("%s stops every running step and what it started", async (signal, seconds) => {
-    // A runner whose one step starts a grandchild that would outlive a plain kill of the step's shell,
-    // and ignores SIGINT as a shell's background job does: the runner kills it after a grace period.
+  /** Starts a runner whose one step starts `sleep` and a Node process in the background; resolves with their pids. */
+  async function runnerWithGrandchildren(seconds: string) {
+    // The sleep ignores SIGINT as a shell's background job does: the runner kills it after a grace period.
     const driver = `
       import { runSteps } from "./scripts/lib/steps.ts";
       const outcomes = await runSteps([{ name: "hang", proves: "-" }], {
-        scripts: { hang: "sleep ${seconds} & wait" },
+        scripts: { hang: "sleep ${seconds} & node -e 'setInterval(() => {}, ${seconds})' & wait" },
         killAfterMs: 300,
       });
       console.log("runner ended", outcomes[0].ok);
@@ -144,40 +151,43 @@ describe("stopping the runner", () => {
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    // The step's output is held until it ends, so its grandchildren are found among the runner's descendants.
+    const started = Date.now();
+    for (;;) {
+      const below = await descendants(child.pid as number);
+      const sleep = below.find((p) => p.command === `sleep ${seconds}`)?.pid;
+      // Not the step's shells, whose command lines hold the same text.
+      const node = below.find((p) => /^\S*node /.test(p.command) && p.command.includes(`, ${seconds})`))?.pid;
+      if (sleep && node) return { child, exited, sleep, node, output: () => output };
+      if (Date.now() - started > 15_000) throw new Error(`the step's processes did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  test.each([
+    ["SIGTERM", "299.1"],
+    ["SIGINT", "299.2"],
+  ] as const)("%s stops every running step and what it started", async (signal, seconds) => {
+    const { child, exited, sleep, node, output } = await runnerWithGrandchildren(seconds);
     try {
-      // The step's output is held until it ends, so find the grandchild by its parent shell instead.
-      const sleeper = await new Promise<number>((resolve, reject) => {
-        const started = Date.now();
-        const poll = () => {
-          const found = findSleep(seconds);
-          if (found) resolve(found);
-          else if (Date.now() - started > 15_000) reject(new Error(`no sleep started:\n${output}`));
-          else setTimeout(poll, 50);
-        };
-        poll();
-      });
       child.kill(signal);
       await exited;
-      for (let i = 0; i < 50 && isRunning(sleeper); i++) await new Promise((r) => setTimeout(r, 20));
-      expect(isRunning(sleeper)).toBe(false);
-      expect(output).toContain("runner ended false");
+      expect(await allGone([sleep, node], 5_000)).toBe(true);
+      expect(output()).toContain("runner ended false");
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
   });
-});
 
-/** The pid of the `sleep` with this argument, which only this test's runner starts, found in /proc. */
-function findSleep(seconds: string): number | undefined {
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  test("killed outright, the runner cannot pass anything on, yet every Node process of its steps ends", async () => {
+    const { child, exited, sleep, node } = await runnerWithGrandchildren("299.3");
     try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (cmdline === `sleep\u0000${seconds}\u0000`) return Number(entry);
-    } catch {
-      // The process ended while we looked.
+      child.kill("SIGKILL");
+      await exited;
+      expect(await allGone([node], 5_000)).toBe(true);
+    } finally {
+      for (const pid of [sleep, node]) if (isRunning(pid)) process.kill(pid, "SIGKILL");
     }
-  }
-  return undefined;
-}
+  });
+});
