@@ -1,17 +1,16 @@
 // npm run mutation [-- --incremental]: StrykerJS plants small defects (mutants) in src/ and in the gates'
 // logic (scripts/lib/breaking-policy.ts, scripts/lib/contract-coverage.ts), runs the unit tests against each, and
-// counts how many a test notices. Writes the HTML report to reports/mutation/ (not committed), the score per
-// file to bench/results.md, refreshes bench/stryker-incremental.json.gz, and fails below stryker.config.json's
-// thresholds.break. --incremental (what npm run check runs) re-tests only the mutants whose code or tests
-// changed since that file, and changes no tracked file.
+// counts how many a test notices. Writes the HTML report to reports/mutation/, the score per file to
+// bench/results.md (full runs only), and fails below stryker.config.json's thresholds.break. Both runs keep
+// Stryker's incremental file in reports/ (ignored by git; CI keeps it in its cache): a full run tests every
+// mutant and rewrites it, --incremental re-tests only the mutants whose code or tests changed since.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { gunzipSync, gzipSync } from "node:zlib";
 import { MUTATION_END, MUTATION_START, splitAtMutationScore } from "./bench/mutation-section.ts";
-import { whenParentGoes } from "./lib/parent-watch.ts";
+import { childEnv, signalTree, whenStarterGoes } from "./lib/lifecycle.ts";
 import { ROOT } from "./lib/paths.ts";
 
 const { values } = parseArgs({
@@ -20,55 +19,42 @@ const { values } = parseArgs({
 });
 const REPORT = join(ROOT, "reports/mutation/mutation.json");
 const RESULTS = join(ROOT, "bench/results.md");
-const INCREMENTAL = join(ROOT, "bench/stryker-incremental.json.gz");
+const INCREMENTAL = join(ROOT, "reports/stryker-incremental.json");
 
-// Stryker reads and writes its incremental file as plain JSON (4 MB); it is committed gzipped (200 KB) and
-// unpacked into a scratch folder for each run. A full run tests every mutant and packs the file it wrote
-// back into bench/; an incremental run (the one npm run check makes) changes no tracked file and records
-// nothing.
-const scratch = mkdtempSync(join(tmpdir(), "mutation-"));
-const unpacked = join(scratch, "incremental.json");
-if (existsSync(INCREMENTAL)) writeFileSync(unpacked, gunzipSync(readFileSync(INCREMENTAL)));
-// Each run has its own sandbox folder, so a run that is stopped removes its own and never another's (npm run
-// check may run the incremental run while someone runs another).
+// Each run has its own sandbox folder, so a run that is stopped removes its own and never another's.
 const sandbox = join(".stryker-tmp", String(process.pid));
 const args = [
   "--incrementalFile",
-  unpacked,
+  INCREMENTAL,
   "--tempDirName",
   sandbox,
-  ...(values.incremental ? ["--incremental", "--reporters", "clear-text"] : ["--incremental", "--force"]),
+  "--incremental",
+  // A full run tests every mutant, whatever the incremental file says, and rewrites it.
+  ...(values.incremental ? [] : ["--force"]),
 ];
 
 const started = Date.now();
 let stopped = false;
 const status = await new Promise<number | null>((resolve) => {
-  // Its own process group, so a stop reaches Stryker's test runners too.
+  // Its own process group (on Linux and macOS), so a stop reaches Stryker's test runners too; and its
+  // runners end should this process be killed outright (childEnv).
   const child = spawn(
     process.execPath,
     [join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", ...args],
-    { cwd: ROOT, stdio: "inherit", detached: true },
+    { cwd: ROOT, stdio: "inherit", detached: process.platform !== "win32", env: childEnv() },
   );
   const stop = (signal: NodeJS.Signals) => {
     stopped = true;
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {
-      // Already gone.
-    }
+    signalTree(child, signal);
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
-  const unwatch = whenParentGoes(() => stop("SIGTERM"));
+  const unwatch = whenStarterGoes(() => stop("SIGTERM"));
   child.once("exit", (code, signal) => {
-    unwatch();
+    unwatch.then((stopWatching) => stopWatching());
     resolve(signal ? 1 : code);
   });
 });
-if (!values.incremental && existsSync(unpacked) && statSync(unpacked).mtimeMs >= started) {
-  writeFileSync(INCREMENTAL, gzipSync(readFileSync(unpacked), { level: 9 }));
-}
-rmSync(scratch, { recursive: true, force: true });
 // A stopped Stryker leaves its sandbox (a copy of the project) behind; a finished one removes it itself.
 if (stopped) rmSync(join(ROOT, sandbox), { recursive: true, force: true });
 const minutes = (Date.now() - started) / 60_000;
