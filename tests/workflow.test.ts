@@ -1,12 +1,14 @@
-// The users' CI recipe (.github/workflows/contract.yml) runs the npm scripts
-// the README names, and those scripts exist.
+// The CI recipes (.github/workflows/contract.yml, mutation.yml) run the npm
+// scripts the README and CONTRIBUTING.md name, and those scripts exist.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { ROOT } from "../scripts/lib/paths.ts";
 
 const workflow = parse(readFileSync(`${ROOT}.github/workflows/contract.yml`, "utf8"));
+const mutation = parse(readFileSync(`${ROOT}.github/workflows/mutation.yml`, "utf8"));
 const readme = readFileSync(`${ROOT}README.md`, "utf8");
+const contributing = readFileSync(`${ROOT}CONTRIBUTING.md`, "utf8");
 const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).scripts as Record<string, string>;
 
 /** The `npm run X` / `npm X` commands of a job's steps. */
@@ -34,21 +36,48 @@ describe(".github/workflows/contract.yml", () => {
     for (const name of ["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_PREFIX_ID"]) {
       expect(step.env[name]).toBe(`\${{ secrets.${name} }}`);
     }
-    expect(readme).toContain("npm run contract:proxy -- --upstream https://api.cloudflare.com/client/v4");
+    expect(contributing).toContain(
+      "npm run contract:proxy -- --upstream https://api.cloudflare.com/client/v4",
+    );
   });
 
-  test("the scheduled mutation job makes the full run and keeps its report, as the README says", () => {
-    const job = workflow.jobs.mutation;
-    expect(job.if).toContain("schedule");
-    expect(npmScripts(job)).toEqual(["ci", "mutation"]);
-    expect(job.steps.at(-1).with.path).toBe("reports/mutation/");
-    expect(readme).toMatch(/full\s+run[^.]*nightly|nightly[^.]*full\s+run/i);
+  test("the commands' process handling is proved on macOS and Windows too", () => {
+    const job = workflow.jobs.processes;
+    expect(job.strategy.matrix.os).toEqual(expect.arrayContaining(["macos-latest", "windows-latest"]));
+    expect(npmScripts(job)).toEqual(["ci", "test:e2e"]);
   });
 
   test("every npm script it calls exists in package.json", () => {
-    for (const job of Object.values<{ steps: { run?: string }[] }>(workflow.jobs)) {
+    for (const job of Object.values<{ steps: { run?: string }[] }>({ ...workflow.jobs, ...mutation.jobs })) {
       for (const name of npmScripts(job).filter((n) => n !== "ci"))
         expect(Object.keys(scripts)).toContain(name);
     }
+  });
+});
+
+describe(".github/workflows/mutation.yml", () => {
+  test("on a pull request that changes src/, an incremental run from the cached incremental file", () => {
+    expect(mutation.on.pull_request.paths).toContain("src/**");
+    const job = mutation.jobs.incremental;
+    expect(job.if).toContain("pull_request");
+    expect(npmScripts(job)).toEqual(["ci", "mutation:incremental"]);
+    const cache = job.steps.find((s: { uses?: string }) => s.uses?.startsWith("actions/cache@"));
+    expect(cache.with.path).toBe("reports/stryker-incremental.json");
+    expect(cache.with["restore-keys"]).toContain("stryker-incremental-main-");
+  });
+
+  test("nightly, the full run, which saves the incremental file for pull requests and keeps its report", () => {
+    const job = mutation.jobs.full;
+    expect(job.if).toContain("schedule");
+    expect(Object.keys(mutation.on)).toContain("schedule");
+    expect(npmScripts(job)).toEqual(["ci", "mutation"]);
+    const save = job.steps.find((s: { uses?: string }) => s.uses?.startsWith("actions/cache/save@"));
+    expect(save.with.key).toMatch(/^stryker-incremental-main-/);
+    expect(job.steps.at(-1).with.path).toBe("reports/mutation/");
+    expect(contributing).toMatch(/full\s+run[^.]*nightly|nightly[^.]*full\s+run/i);
+  });
+
+  test("the incremental file is ignored by git, never committed", () => {
+    expect(readFileSync(`${ROOT}.gitignore`, "utf8").split("\n")).toContain("reports/");
   });
 });
