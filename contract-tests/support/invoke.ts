@@ -54,15 +54,26 @@ export function specInputs(operationId: string): Inputs {
   return inputs;
 }
 
-/** A spec-valid string for a schema: `minLength` (1 for a path segment, never empty) up to its maxLength (40 when it has none) code points. */
+/** The characters URLs treat specially, mixed into generated strings: any code point alone would almost never be one. */
+const URL_SPECIAL = [..."/?#%&=+;:@[]!$'()*, ~.\\"];
+
+/**
+ * A spec-valid string for a schema: `minLength` (1 for a path segment, never empty) up to its maxLength (40
+ * when it has none) code points, lengths spread over that whole range (`size: "max"`, not fast-check's bias
+ * toward short strings), of any code point and of URL-special characters.
+ */
 function validString(
   limits: { minLength?: number; maxLength?: number },
   minimum: number,
 ): fc.Arbitrary<string> {
   const maxLength = limits.maxLength ?? 40;
   const minLength = Math.max(minimum, limits.minLength ?? 0);
+  const unit = fc.oneof(
+    fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+    fc.constantFrom(...URL_SPECIAL),
+  );
   return fc
-    .string({ unit: "binary", minLength, maxLength })
+    .string({ unit, minLength, maxLength, size: "max" })
     .filter((value) => value.isWellFormed() && [...value].length <= maxLength);
 }
 

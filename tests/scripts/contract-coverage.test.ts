@@ -25,16 +25,17 @@ const METHODS = [
   "listServices",
 ];
 
-/** Everything the suite exercises for the committed spec: every cell once, and enough generated calls. */
+/** Everything the suite exercises for the committed spec: every cell once, enough generated calls, and a generated answer for every status. */
 function fullRun(): Exercised[] {
   const spec = loadSpec();
-  const dynamic = operations(spec).flatMap((o) =>
-    Array.from({ length: DYNAMIC_RUNS_REQUIRED }, () => ({
+  const dynamic = operations(spec).flatMap((o) => [
+    ...Array.from({ length: DYNAMIC_RUNS_REQUIRED }, () => ({
       operationId: o.operationId,
-      status: "200",
+      status: o.method === "post" ? "201" : "200",
       example: "dynamic",
     })),
-  );
+    ...responses(spec, o).map((r) => ({ operationId: o.operationId, status: r.status, example: "dynamic" })),
+  ]);
   return [...declaredCells(spec), ...dynamic];
 }
 
@@ -91,6 +92,16 @@ describe("the coverage gate", () => {
     expect(report.tooFewDynamic).toEqual(["updateServiceBinding"]);
   });
 
+  test("fails when a declared status had no generated answer, and names it", () => {
+    const run = fullRun().filter(
+      (e) => !(e.operationId === "getServiceBinding" && e.status === "404" && e.example === "dynamic"),
+    );
+    const report = coverage(loadSpec(), run, METHODS);
+    expect(report.dynamicMissing).toEqual([{ operationId: "getServiceBinding", status: "404" }]);
+    expect(report.ok).toBe(false);
+    expect(formatReport(report)).toContain("FAIL: no generated answer exercised getServiceBinding 404.");
+  });
+
   test("fails when an operation had too few generated calls", () => {
     const run = fullRun().filter(
       (e, i) => !(e.operationId === "listServices" && e.example === "dynamic" && i % 2 === 0),
@@ -114,8 +125,8 @@ describe("the report, on a two-operation spec", () => {
       "/longer": { get: { operationId: "getLonger", responses: { "200": examples("only") } } },
     },
   };
-  const dynamic = (operationId: string, times: number): Exercised[] =>
-    Array.from({ length: times }, () => ({ operationId, status: "200", example: "dynamic" }));
+  const dynamic = (operationId: string, times: number, status = "200"): Exercised[] =>
+    Array.from({ length: times }, () => ({ operationId, status, example: "dynamic" }));
 
   test("counts each cell's calls, marks the missed ones, counts only generated calls against the minimum, and names every failure", () => {
     const report = coverage(
@@ -147,6 +158,7 @@ describe("the report, on a two-operation spec", () => {
         'FAIL: no contract test exercised getA 200 example "two".',
         'FAIL: no contract test exercised getA 4XX example "bad".',
         `FAIL: getLonger had fewer than ${DYNAMIC_RUNS_REQUIRED} generated calls.`,
+        "FAIL: no generated answer exercised getA 4XX.",
       ].join("\n"),
     );
   });
@@ -160,15 +172,22 @@ describe("the report, on a two-operation spec", () => {
     ],
     ["an operation has no method", [], ["getA"], DYNAMIC_RUNS_REQUIRED],
     ["an operation has too few generated calls", [], ["getA", "getLonger"], DYNAMIC_RUNS_REQUIRED - 1],
+    [
+      "a status has no generated answer",
+      [{ operationId: "getA", status: "4XX", example: "dynamic" }],
+      ["getA", "getLonger"],
+      DYNAMIC_RUNS_REQUIRED,
+    ],
   ] as const)("fails when only %s", (_, dropped, methods, runs) => {
     const all: Exercised[] = [
       ...["one", "two"].map((example) => ({ operationId: "getA", status: "200", example })),
       { operationId: "getA", status: "4XX", example: "bad" },
       { operationId: "getLonger", status: "200", example: "only" },
       ...dynamic("getA", DYNAMIC_RUNS_REQUIRED),
+      ...dynamic("getA", 1, "4XX"),
       ...dynamic("getLonger", runs),
     ];
-    const run = all.filter((e) => !dropped.some((d) => d.example === e.example));
+    const run = all.filter((e) => !dropped.some((d) => d.example === e.example && d.status === e.status));
     expect(coverage(twoOperations, run, methods).ok).toBe(false);
     expect(coverage(twoOperations, all, ["getA", "getLonger"]).ok).toBe(runs === DYNAMIC_RUNS_REQUIRED);
   });

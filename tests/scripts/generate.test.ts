@@ -1,6 +1,6 @@
 // Generation and drift detection, on temporary copies so the committed files
-// are never touched. Most cases call the functions in-process; one case per
-// script runs it as a user does, for its exit code and message.
+// are never touched, all in-process: the commands are functions that print
+// through a given output and return their exit code.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,8 +12,8 @@ import {
   operationsPath,
   type Target,
 } from "../../scripts/lib/generation.ts";
+import { checkGeneratedCommand, generateCommand, type Io } from "../../scripts/lib/generation-commands.ts";
 import { GENERATED_PATH, SPEC_PATH } from "../../scripts/lib/paths.ts";
-import { runScript } from "../support/run.ts";
 
 let dir: string;
 let target: Target;
@@ -30,6 +30,16 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const args = () => ["--spec", target.spec, "--out", target.out];
+
+/** Runs a command in-process, collecting what it prints. */
+async function run(command: (argv: string[], io: Io) => Promise<number>) {
+  const printed = { stdout: "", stderr: "" };
+  const io: Io = {
+    out: (line) => (printed.stdout += `${line}\n`),
+    err: (line) => (printed.stderr += `${line}\n`),
+  };
+  return { status: await command(args(), io), ...printed };
+}
 const editSpec = (edit: (text: string) => string) =>
   writeFileSync(target.spec, edit(readFileSync(target.spec, "utf8")));
 
@@ -85,9 +95,16 @@ describe("check:generated", () => {
     expect(await findDrift(target)).toEqual({ state: "missing", file: operationsPath(target) });
   });
 
-  test("as a command, exits 1 on a stale file and says to run npm run generate", () => {
+  test("as a command, exits 0 on current files and names what matches what", async () => {
+    const ran = await run(checkGeneratedCommand);
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toMatch(/openapi\.ts, .*operations\.ts and .*examples\.ts match .*openapi\.yaml\.\n$/);
+    expect(ran.stderr).toBe("");
+  });
+
+  test("as a command, exits 1 on a stale file and says to run npm run generate", async () => {
     editSpec((t) => t.replace("Fetches one service binding", "Fetches one service bindinG"));
-    const ran = runScript("check-generated.ts", args());
+    const ran = await run(checkGeneratedCommand);
     expect(ran.status).toBe(1);
     expect(ran.stderr).toContain("is stale");
     expect(ran.stderr).toContain("Run `npm run generate` and commit the result.");
@@ -170,9 +187,22 @@ describe("generate", () => {
     expect(statSync(target.out).mtimeMs).toBe(mtime);
   });
 
-  test("as a command, exits 1 on an invalid spec and says nothing was written", () => {
+  test("as a command, says when there was nothing to write, and what it wrote after a change", async () => {
+    expect(await run(generateCommand)).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining("are already up to date."),
+    });
+    editSpec((t) => t.replace("Fetches one service binding", "Fetches one service bindinG"));
+    expect(await run(generateCommand)).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Wrote .* from .*openapi\.yaml\.\n$/),
+    });
+    expect(await findDrift(target)).toEqual({ state: "current" });
+  });
+
+  test("as a command, exits 1 on an invalid spec and says nothing was written", async () => {
     editSpec((t) => t.replace("type: integer", "type: integr"));
-    const ran = runScript("generate.ts", args());
+    const ran = await run(generateCommand);
     expect(ran.status).toBe(1);
     expect(ran.stderr).toContain("is not a valid OpenAPI document");
     expect(ran.stderr).toContain("nothing was written");
