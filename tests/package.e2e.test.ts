@@ -1,7 +1,7 @@
-// The published package, as a consumer gets it: build, pack the tarball,
-// install it into a temporary project, then import it with ESM `import` and
-// CommonJS `require`, call it against a local server, and type-check a
-// consumer file. The install uses an empty npm cache and a registry on
+// The published package, as a consumer gets it: build, pack the tarball once,
+// lint it (publint, attw), install it into a temporary project, then import it
+// with ESM `import` and CommonJS `require`, call it against a local server, and
+// type-check a consumer file. The install uses an empty npm cache and a registry on
 // 127.0.0.1 that serves only what `npm ci` installed: npm resolves the
 // package's published `dependencies` by their ranges, as on a user's machine,
 // and nothing else is reachable.
@@ -18,6 +18,7 @@ import { runAsync } from "./support/run.ts";
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 const SERVICES = [{ id: "969ebf53b1e84a5ab8c8b5e8d1de3d24", name: "CDN" }];
 let dir: string;
+let tarball: string;
 let server: TestServer;
 /** The packages npm asked the local registry for while installing the tarball. */
 let fetchedFromRegistry: string[] = [];
@@ -37,7 +38,7 @@ beforeAll(async () => {
     { cwd: ROOT, stdio: "ignore" },
   );
   execFileSync("npm", ["pack", "--silent", "--pack-destination", dir, packageDir], { stdio: "ignore" });
-  const tarball = readdirSync(dir).find((name) => name.endsWith(".tgz"));
+  tarball = readdirSync(dir).find((name) => name.endsWith(".tgz")) ?? "(no tarball)";
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   const registry = await startLocalRegistry();
   try {
@@ -76,6 +77,34 @@ function runNode(file: string) {
 }
 
 describe("the packed package", () => {
+  test("passes publint (warnings as errors) and attw: its exports and types resolve for ESM and CommonJS consumers", async () => {
+    const bin = (name: string) => join(ROOT, "node_modules/.bin", name);
+    const publint = await runAsync(bin("publint"), ["run", "--strict", join(dir, tarball)], { cwd: dir });
+    expect(publint.status, publint.stdout + publint.stderr).toBe(0);
+    const attw = await runAsync(
+      bin("attw"),
+      [
+        join(dir, tarball),
+        "--profile",
+        "esm-only",
+        "--exclude-entrypoints",
+        "./openapi.yaml",
+        "--format",
+        "ascii",
+      ],
+      { cwd: dir },
+    );
+    expect(attw.status, attw.stdout + attw.stderr).toBe(0);
+    // Every entry point was analysed, the testing entry and the generated types included.
+    for (const entry of [
+      "cloudflare-service-bindings",
+      "cloudflare-service-bindings/testing",
+      "cloudflare-service-bindings/openapi",
+    ]) {
+      expect(attw.stdout).toContain(`"${entry}"`);
+    }
+  });
+
   test("installs with openapi-fetch as its only dependency", () => {
     // The consumer asked only for the tarball: its published manifest is what named openapi-fetch.
     expect(fetchedFromRegistry.sort()).toEqual(["openapi-fetch", "openapi-typescript-helpers"]);

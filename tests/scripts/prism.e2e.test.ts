@@ -69,40 +69,38 @@ describe("startPrism", () => {
 });
 
 describe("npm run mock", () => {
-  test.each(["SIGTERM", "SIGINT"] as const)(
-    "serves the spec, and %s stops it with its Prism",
-    async (signal) => {
-      const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}scripts/mock.ts`, "--port", "0"], {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
+  // SIGINT (Ctrl-C) here; SIGTERM reaches the same handler, and tests/scripts/mock.e2e.test.ts sends it through npm.
+  test.each(["SIGINT"] as const)("serves the spec, and %s stops it with its Prism", async (signal) => {
+    const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}scripts/mock.ts`, "--port", "0"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes("(pid")) resolve(output);
+        });
+        child.stderr.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+        child.once("exit", () => reject(new Error(`mock exited early:\n${output}`)));
       });
-      let output = "";
-      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-      try {
-        const line = await new Promise<string>((resolve, reject) => {
-          child.stdout.on("data", (chunk: Buffer) => {
-            output += chunk.toString();
-            if (output.includes("(pid")) resolve(output);
-          });
-          child.stderr.on("data", (chunk: Buffer) => {
-            output += chunk.toString();
-          });
-          child.once("exit", () => reject(new Error(`mock exited early:\n${output}`)));
-        });
-        const [, url, pid] = /listening on (\S+) \(pid (\d+)/.exec(line) ?? [];
-        const response = await fetch(`${url}/accounts/258def64c72dae45f3e4c8516e2111f2/addressing/services`, {
-          headers: { Authorization: "Bearer x" },
-        });
-        expect(response.status).toBe(200);
-        expect(isRunning(Number(pid))).toBe(true);
-        child.kill(signal);
-        const code = await exited;
-        // Windows has no signals: kill() ends the process outright, and Prism ends because its parent went.
-        if (process.platform !== "win32") expect(code).toBe(0);
-        expect(isRunning(Number(pid))).toBe(false);
-      } finally {
-        if (child.exitCode === null) child.kill("SIGKILL");
-      }
-    },
-  );
+      const [, url, pid] = /listening on (\S+) \(pid (\d+)/.exec(line) ?? [];
+      const response = await fetch(`${url}/accounts/258def64c72dae45f3e4c8516e2111f2/addressing/services`, {
+        headers: { Authorization: "Bearer x" },
+      });
+      expect(response.status).toBe(200);
+      expect(isRunning(Number(pid))).toBe(true);
+      child.kill(signal);
+      const code = await exited;
+      // Windows has no signals: kill() ends the process outright, and Prism ends because its parent went.
+      if (process.platform !== "win32") expect(code).toBe(0);
+      expect(isRunning(Number(pid))).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
 });

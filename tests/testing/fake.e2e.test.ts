@@ -1,6 +1,6 @@
 // The stateful fake tells the truth: the contract suite's conformance subset,
-// writes and the model-based lifecycle included, passes against
-// `npm run mock -- --stateful` through a validating proxy of the spec and
+// writes and the model-based lifecycle included, passes against the fake over
+// HTTP (what `npm run mock -- --stateful` serves) through a validating proxy of the spec and
 // leaves the prefix as it found it, and a scripted workflow with every refusal
 // the fake makes raises no response violation in `prism proxy`.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -8,13 +8,12 @@ import { type PrismServer, startPrism } from "../../scripts/lib/prism.ts";
 import { type CloudflareApiError, createServiceBindingsClient } from "../../src/index.ts";
 import { createServiceBindingsFake } from "../../src/testing/index.ts";
 import { EXTERNAL_TARGET_ENV } from "../support/fixtures.ts";
-import { startMockCommand } from "../support/mock-command.ts";
 import { runScriptAsync } from "../support/run.ts";
 import { ACCOUNT, BASE_BINDING, CDN, PREFIX } from "./fake-support.ts";
 
-describe("the conformance subset against npm run mock -- --stateful", () => {
+describe("the conformance subset against the fake over HTTP", () => {
   test("passes, writes and the model-based lifecycle included, through npm run contract:proxy's validating proxy, and leaves the prefix as it found it", async () => {
-    const mock = await startMockCommand(["--stateful"]);
+    const mock = await createServiceBindingsFake().listen();
     try {
       const { url } = mock;
       const client = createServiceBindingsClient({
@@ -42,7 +41,7 @@ describe("the conformance subset against npm run mock -- --stateful", () => {
       // Every binding the runs created was deleted again: the prefix is as it was.
       expect(await client.listServiceBindings({ prefix_id: PREFIX })).toEqual(before);
     } finally {
-      await mock.stop();
+      await mock.close();
     }
   }, 120_000);
 });
