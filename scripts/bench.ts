@@ -16,6 +16,7 @@ import { measureSdk } from "./bench/sdk.ts";
 import { measureTypecheckTime } from "./bench/typecheck-time.ts";
 import { ROOT } from "./lib/paths.ts";
 import { startPrism } from "./lib/prism.ts";
+import { loadSpec, operations } from "./lib/spec.ts";
 
 /** Prism's start-to-ready time, as the contract suite starts it (quiet, seeded). */
 async function prismReady(runs: number): Promise<Row[]> {
@@ -44,14 +45,10 @@ function machineCpuSeconds(): number {
   return cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.sys, 0) / 1000;
 }
 
-/**
- * The wall time of a whole npm script, as a user runs it: the median of `runs`, since one run is at the
- * mercy of the machine's load. The CPU time it used says how low the wall time can go on this many cores.
- */
-function scriptWall(script: string, budgetSeconds: number | undefined, runs = 3): Row {
+/** Runs an npm script `runs` times: each run's wall and machine CPU seconds, and what failed. */
+function timeScript(script: string, runs: number) {
   const times: number[] = [];
   const cpu: number[] = [];
-  let passed = true;
   const failures: string[] = [];
   for (let i = 0; i < runs; i++) {
     const cpuBefore = machineCpuSeconds();
@@ -64,10 +61,18 @@ function scriptWall(script: string, budgetSeconds: number | undefined, runs = 3)
     });
     times.push((performance.now() - started) / 1000);
     cpu.push(machineCpuSeconds() - cpuBefore);
-    passed &&= ran.status === 0;
     // A failed run says what failed: the check's failed steps and vitest's failed tests, not the whole log.
     if (ran.status !== 0) failures.push(`run ${i + 1}: ${whatFailed(`${ran.stdout}${ran.stderr}`)}`);
   }
+  return { times, cpu, failures, passed: failures.length === 0 };
+}
+
+/**
+ * The wall time of a whole npm script, as a user runs it: the median of `runs`, since one run is at the
+ * mercy of the machine's load. The CPU time it used says how low the wall time can go on this many cores.
+ */
+function scriptWall(script: string, budgetSeconds: number | undefined, runs = 3): Row {
+  const { times, cpu, failures, passed } = timeScript(script, runs);
   const seconds = median(times);
   const cores = cpus().length;
   return {
@@ -76,6 +81,20 @@ function scriptWall(script: string, budgetSeconds: number | undefined, runs = 3)
     budget: budgetSeconds === undefined ? "-" : `<= ${budgetSeconds} s`,
     met: budgetSeconds === undefined ? undefined : passed && seconds <= budgetSeconds,
     note: `CPU time of the machine during a run (user + system) ${median(cpu).toFixed(0)} s, median; on ${cores} cores no schedule can run it in less than ${(median(cpu) / cores).toFixed(0)} s of wall time${failures.length > 0 ? `. Failed: ${failures.join("; ")}` : ""}`,
+  };
+}
+
+/** The contract suite's CPU time divided by the spec's operations, so the cost of each added one is visible. */
+function contractCpuPerOperation(runs = 3): Row {
+  const { cpu, failures, passed } = timeScript("test:contract", runs);
+  const count = operations(loadSpec()).length;
+  const total = median(cpu);
+  return {
+    what: `contract suite (\`npm run test:contract\`) CPU time per operation, median of ${runs} (${passed ? "passed" : "FAILED"})`,
+    measured: `${(total / count).toFixed(2)} s`,
+    budget: "info",
+    met: undefined,
+    note: `${total.toFixed(1)} s of CPU for ${count} operations, start-up included${failures.length > 0 ? `. Failed: ${failures.join("; ")}` : ""}`,
   };
 }
 
@@ -146,8 +165,9 @@ await step(
 await step("Prism", () => prismReady(7));
 await step("The stateful fake (cloudflare-service-bindings/testing)", () => measureFake());
 await step("Test suites and the main job", () => [
-  scriptWall("test", 12),
-  scriptWall("check", 45),
+  scriptWall("test", 15),
+  scriptWall("check", 60),
+  contractCpuPerOperation(),
   scriptWall("test:e2e", undefined, 1),
 ]);
 

@@ -1,13 +1,12 @@
 // Bundle size of a consumer that calls all five operations: this package vs
 // the SDK's tree-shakable client vs openapi-fetch alone (esbuild, minified, gzip -9).
-//   node --import tsx scripts/bench/bundle-size.ts
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Base } from "./base.ts";
-import { isMain, printRows, ROOT, type Row } from "./common.ts";
+import { ROOT, type Row } from "./common.ts";
 import { ensureSdk } from "./sdk.ts";
 
 /** Our budget: 4.5 KB, read as 4500 bytes (the stricter reading of KB). */
@@ -190,10 +189,4 @@ export async function measureBundleSize(base?: Base): Promise<BundleSizeResult> 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (isMain(import.meta.url)) {
-  const result = await measureBundleSize();
-  printRows("Bundle size", result.rows);
-  console.log("\nraw:", JSON.stringify(result.raw));
 }

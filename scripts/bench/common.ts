@@ -1,7 +1,6 @@
 // Shared pieces of the bench modules: the row type, statistics, sizes, paths.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { ROOT } from "../lib/paths.ts";
 
 /** One measured budget (or an informational figure when `met` is undefined). */
@@ -21,12 +20,6 @@ export const CACHE_DIR = join(ROOT, ".cache", "bench");
 
 /** The official SDK version compared against. */
 export const SDK_VERSION = "7.3.0";
-
-/** True when the module whose `import.meta.url` is given was started directly (`node --import tsx file.ts`). */
-export function isMain(moduleUrl: string): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && moduleUrl === pathToFileURL(entry).href;
-}
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -72,15 +65,4 @@ export function formatBytes(bytes: number): string {
 
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, "utf8"));
-}
-
-/** Prints rows as a Markdown table. */
-export function printRows(title: string, rows: readonly Row[]): void {
-  const met = (value: boolean | undefined) => (value === undefined ? "-" : value ? "yes" : "NO");
-  console.log(`\n## ${title}\n`);
-  console.log("| what | measured | budget | met | note |");
-  console.log("| --- | --- | --- | --- | --- |");
-  for (const row of rows) {
-    console.log(`| ${row.what} | ${row.measured} | ${row.budget} | ${met(row.met)} | ${row.note ?? ""} |`);
-  }
 }

@@ -1,12 +1,11 @@
 // The stateful fake's per-call cost, through this package's client: in-process
 // (its fetch), over HTTP on 127.0.0.1 (listen), against a round trip to the
 // Prism mock of the same spec. Budget: in-process at least 20x faster than Prism.
-//   node --import tsx scripts/bench/fake.ts [calls]
 
 import { createServiceBindingsClient, type ServiceBindingsClient } from "../../src/index.ts";
 import { createServiceBindingsFake } from "../../src/testing/index.ts";
 import { startPrism } from "../lib/prism.ts";
-import { isMain, median, printRows, type Row } from "./common.ts";
+import { median, type Row } from "./common.ts";
 
 const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
 const PREFIX = "2af39739cc4e3b5910c918468bb89828";
@@ -75,8 +74,4 @@ export async function measureFake(calls = 2000): Promise<Row[]> {
     await prism.stop();
     await server.close();
   }
-}
-
-if (isMain(import.meta.url)) {
-  printRows("The stateful fake", await measureFake(Number(process.argv[2]) || undefined));
 }

@@ -1,16 +1,17 @@
 // Per-call cost on a loopback keep-alive server: bare fetch (the floor),
-// openapi-fetch alone, this package's client, and the official SDK.
-//   node --import tsx scripts/bench/per-call.ts [rounds] [callsPerRound]
+// openapi-fetch alone, this package's client, and the official SDK, timed by
+// tinybench (warm-up, then the median latency of many sequential calls).
 import { deepStrictEqual } from "node:assert";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
+import { Bench } from "tinybench";
 import type { paths } from "../../generated/openapi.ts";
 import { createServiceBindingsClient } from "../../src/index.ts";
 import type { Base } from "./base.ts";
-import { isMain, median, printRows, type Row } from "./common.ts";
+import type { Row } from "./common.ts";
 import { ensureSdk } from "./sdk.ts";
 
 const ACCOUNT_ID = "258def64c72dae45f3e4c8516e2111f2";
@@ -207,89 +208,61 @@ async function verify(server: BenchServer, all: Contender[]): Promise<void> {
   }
 }
 
-async function timeRound(call: Call, calls: number): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < calls; i++) await call();
-  return ((performance.now() - started) * 1000) / calls;
-}
-
 export interface PerCallOptions {
-  rounds?: number;
-  callsPerRound?: number;
-  warmupCalls?: number;
+  /** Milliseconds each contender is timed per operation, after its warm-up. @default 3000 */
+  timeMs?: number;
   /** Also measure the package at this ref, and compare. */
   base?: Base | undefined;
 }
 
-export interface PerCallResult {
-  rows: Row[];
-  /** µs per call of every round, by contender and operation, and the median round's. */
-  raw: Record<string, Record<Op, { roundsUs: number[]; medianUs: number }>>;
-}
-
-/** Measures sequential per-call cost, interleaving contenders round by round. */
-export async function measurePerCall(options: PerCallOptions = {}): Promise<PerCallResult> {
-  const rounds = options.rounds ?? 5;
-  const callsPerRound = options.callsPerRound ?? 3000;
-  const warmupCalls = options.warmupCalls ?? 1000;
+/** Measures sequential per-call cost: for each operation, every contender's median latency. */
+export async function measurePerCall(options: PerCallOptions = {}): Promise<{ rows: Row[] }> {
+  const timeMs = options.timeMs ?? 3000;
   const server = await startServer();
   try {
     const all = await contenders(server.baseUrl, options.base);
     await verify(server, all);
-    for (const contender of all)
-      for (const op of OPS) for (let i = 0; i < warmupCalls; i++) await contender.calls[op]();
-
-    const samples = new Map<string, number[]>();
-    for (let round = 0; round < rounds; round++) {
-      // Rotate the order so no contender always runs first or last.
-      const order = all.map((_, i) => all[(i + round) % all.length] as Contender);
-      for (const op of OPS) {
-        for (const contender of order) {
-          const key = `${contender.name}|${op}`;
-          const us = await timeRound(contender.calls[op], callsPerRound);
-          samples.set(key, [...(samples.get(key) ?? []), us]);
-        }
+    /** Microseconds per call, the median sample, by contender and operation; and how many calls were timed. */
+    const us = new Map<string, number>();
+    const samples = new Map<string, number>();
+    for (const op of OPS) {
+      const bench = new Bench({ name: op, time: timeMs, warmupTime: timeMs / 4 });
+      for (const contender of all) bench.add(contender.name, contender.calls[op]);
+      await bench.run();
+      for (const task of bench.tasks) {
+        const result = task.result;
+        if (result.state !== "completed")
+          throw new Error(`${task.name} ${op}: the bench ended ${result.state}`);
+        us.set(`${task.name}|${op}`, result.latency.p50 * 1000);
+        samples.set(`${task.name}|${op}`, result.latency.samplesCount);
       }
     }
-    const expectedHits = all.length * (1 + warmupCalls + rounds * callsPerRound);
-    if (server.hits.list !== expectedHits || server.hits.get !== expectedHits || server.hits.other !== 0) {
-      throw new Error(`server hits ${JSON.stringify(server.hits)}, expected ${expectedHits} per route`);
-    }
+    // Every timed call reached its route, and no call any other.
+    if (server.hits.other !== 0)
+      throw new Error(`${server.hits.other} calls reached no route of the bench server`);
 
-    const raw: PerCallResult["raw"] = {};
-    for (const contender of all) {
-      const perOp = {} as Record<Op, { roundsUs: number[]; medianUs: number }>;
-      for (const op of OPS) {
-        const roundsUs = samples.get(`${contender.name}|${op}`) ?? [];
-        perOp[op] = { roundsUs, medianUs: median(roundsUs) };
-      }
-      raw[contender.name] = perOp;
-    }
-
-    const [bare, , ours, official] = all as [Contender, Contender, Contender, Contender];
-    const us = (contender: Contender, op: Op) => raw[contender.name]?.[op].medianUs ?? Number.NaN;
+    const [bare, , ours, official, before] = all as [Contender, Contender, Contender, Contender, Contender?];
+    const of = (contender: Contender, op: Op) => us.get(`${contender.name}|${op}`) ?? Number.NaN;
     const rows: Row[] = [];
     for (const op of OPS) {
       for (const contender of all) {
-        const value = us(contender, op);
-        const spread = raw[contender.name]?.[op].roundsUs ?? [];
+        const value = of(contender, op);
         rows.push({
           what: `${op}: ${contender.name}`,
           measured: `${value.toFixed(1)} µs/call`,
           budget: "info",
           met: undefined,
-          note: `${(value / us(bare, op)).toFixed(3)}x bare fetch, ${(value / us(official, op)).toFixed(3)}x SDK; rounds ${spread.map((x) => x.toFixed(1)).join(", ")}`,
+          note: `${(value / of(bare, op)).toFixed(3)}x bare fetch, ${(value / of(official, op)).toFixed(3)}x SDK; median of ${samples.get(`${contender.name}|${op}`)} calls`,
         });
       }
-      const vsFloor = us(ours, op) / us(bare, op);
-      const vsSdk = us(ours, op) / us(official, op);
+      const vsFloor = of(ours, op) / of(bare, op);
+      const vsSdk = of(ours, op) / of(official, op);
       rows.push(
         {
           what: `${op}: this package vs bare fetch`,
           measured: `${vsFloor.toFixed(3)}x`,
           budget: "<= 1.08x",
           met: vsFloor <= 1.08,
-          note: `median round of ${rounds} x ${callsPerRound} sequential calls, after ${warmupCalls} warm-up calls`,
         },
         {
           what: `${op}: this package vs the SDK`,
@@ -298,29 +271,18 @@ export async function measurePerCall(options: PerCallOptions = {}): Promise<PerC
           met: vsSdk <= 0.7,
         },
       );
-      const before = all[4];
       if (before) {
-        const vsBefore = us(ours, op) / us(before, op);
+        const vsBefore = of(ours, op) / of(before, op);
         rows.push({
           what: `${op}: this package vs ${before.name}`,
           measured: `${vsBefore.toFixed(3)}x`,
-          budget: "<= 1.03x (no slower, within the rounds' spread)",
+          budget: "<= 1.03x (no slower, within the spread)",
           met: vsBefore <= 1.03,
         });
       }
     }
-    return { rows, raw };
+    return { rows };
   } finally {
     await server.close();
   }
-}
-
-if (isMain(import.meta.url)) {
-  const [rounds, calls] = process.argv.slice(2).map(Number);
-  const result = await measurePerCall({
-    ...(rounds ? { rounds } : {}),
-    ...(calls ? { callsPerRound: calls } : {}),
-  });
-  printRows("Per-call cost (median round)", result.rows);
-  console.log("\nraw:", JSON.stringify(result.raw));
 }

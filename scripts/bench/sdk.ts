@@ -1,14 +1,11 @@
 // The official Cloudflare SDK, installed on demand into .cache/bench/sdk, and
 // the install footprint of the SDK against this package's.
-//   node --import tsx scripts/bench/sdk.ts
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import {
   CACHE_DIR,
   formatBytes,
-  isMain,
-  printRows,
   ROOT,
   type Row,
   readJson,
@@ -179,10 +176,4 @@ export async function measureSdk(): Promise<SdkSizes> {
       oursFootprintDiskBytes,
     },
   };
-}
-
-if (isMain(import.meta.url)) {
-  const result = await measureSdk();
-  printRows("Install footprint", result.rows);
-  console.log("\nraw:", JSON.stringify(result.raw));
 }

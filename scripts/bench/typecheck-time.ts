@@ -1,11 +1,10 @@
 // Type-check time of a one-call consumer: this package vs the official SDK vs
 // an empty file (tsc --noEmit, strict, skipLibCheck false), and the files tsc loads.
-//   node --import tsx scripts/bench/typecheck-time.ts [runs]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { isMain, median, printRows, ROOT, type Row } from "./common.ts";
+import { median, ROOT, type Row } from "./common.ts";
 import { ensureSdk } from "./sdk.ts";
 
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -148,11 +147,4 @@ export async function measureTypecheckTime(runs = 3): Promise<TypecheckTimeResul
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-}
-
-if (isMain(import.meta.url)) {
-  const runs = Number(process.argv[2]) || 3;
-  const result = await measureTypecheckTime(runs);
-  printRows("Type-check time", result.rows);
-  console.log("\nraw:", JSON.stringify(result.raw));
 }
