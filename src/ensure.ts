@@ -2,6 +2,7 @@
 // duplicate: it lists before creating, and when a create's answer is lost it
 // lists again to find what that create made before trying again.
 import { BindingConflictError, ConnectionError } from "./errors.ts";
+import type { CallOptions } from "./options.ts";
 import type { CreateServiceBindingBody, OperationParams, Result, ServiceBinding } from "./types.ts";
 import type { WaitOptions } from "./wait.ts";
 
@@ -16,24 +17,18 @@ export interface EnsureOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** The per-call options `ensure` passes: a part of the client's `CallOptions`. */
-interface EnsureCallOptions {
-  signal?: AbortSignal | undefined;
-  maxRetries?: number | undefined;
-}
-
 /**
- * The calls `ensure` makes, typed from the generated operations rather than the client (which builds on
- * this file), so that no import goes both ways: the client's own methods fit them.
+ * The calls `ensure` makes, typed from the generated operations and the call options rather than from the
+ * client (which builds on this file), so that no import goes both ways: the client's own methods fit them.
  */
 export interface EnsureCalls {
   list: (
     params: OperationParams<"listServiceBindings">,
-    options: EnsureCallOptions,
+    options: CallOptions,
   ) => Promise<Result<"listServiceBindings">>;
   create: (
     params: OperationParams<"createServiceBinding">,
-    options: EnsureCallOptions,
+    options: CallOptions,
   ) => Promise<Result<"createServiceBinding">>;
   wait: (params: OperationParams<"getServiceBinding">, options: WaitOptions) => Promise<ServiceBinding>;
 }

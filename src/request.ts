@@ -62,7 +62,7 @@ interface Failure {
 /** What a finished attempt holds: the result, or why there is none. */
 type Outcome = { result: unknown } | Failure;
 
-/** The generic shape of openapi-fetch's `request`; the typed signatures live in client.ts. */
+/** The generic shape of openapi-fetch's `request`; the typed signatures live in methods.ts. */
 type RawRequest = (
   method: string,
   path: string,
