@@ -12,8 +12,6 @@ import {
   type ServiceBindingsMethods,
 } from "./methods.ts";
 import { resolveOptions, type ServiceBindingsClientOptions } from "./options.ts";
-import { createRedactor } from "./redact.ts";
-import type { CallContext } from "./request.ts";
 import type { ServiceBinding } from "./types.ts";
 import { checkDelay } from "./validate.ts";
 import { type WaitOptions, type WaitParams, waitFor } from "./wait.ts";
@@ -55,15 +53,9 @@ export function createServiceBindingsClient(options: ServiceBindingsClientOption
     // legacy X-Auth-Key header to whatever host the redirect names.
     redirect: "manual",
   });
-  const context: CallContext = {
-    raw,
-    onRetry: config.onRetry,
-    baseUrl: config.baseUrl,
-    fetch: config.fetch,
-    trustsSignal: config.trustsSignal,
-    redact: createRedactor(config.secrets),
-  };
-  const client = { raw, ...createMethods(context, config) } as ServiceBindingsClient;
+  // The config holds everything a call needs but the raw client.
+  const context = { ...config, raw };
+  const client = { raw, ...createMethods(context) } as ServiceBindingsClient;
   client.waitForServiceBinding = async (params, waitOptions = {}) => {
     for (const name of ["intervalMs", "maxIntervalMs", "timeoutMs"] as const) {
       if (waitOptions[name] !== undefined) checkDelay(name, waitOptions[name]);

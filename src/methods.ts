@@ -73,7 +73,7 @@ export function pathParamsFor(
 }
 
 /** One method per entry of the table; async, so a refused argument rejects the returned promise. */
-export function createMethods(context: CallContext, config: ClientConfig): ServiceBindingsMethods {
+export function createMethods(context: CallContext & ClientConfig): ServiceBindingsMethods {
   const methods: Record<string, (params?: unknown, callOptions?: CreateCallOptions) => Promise<unknown>> = {};
   for (const [operationId, operation] of Object.entries(OPERATIONS) as [string, Operation][]) {
     methods[operationId] = async (params, callOptions) => {
@@ -82,8 +82,8 @@ export function createMethods(context: CallContext, config: ClientConfig): Servi
       }
       const given = (params ?? {}) as Record<string, unknown>;
       const body = "body" in operation ? checkBody(operation.body, given.body) : undefined;
-      const pathParams = pathParamsFor(operation, given, config.accountId);
-      return call(context, operation, pathParams, body, callSettings(config, callOptions));
+      const pathParams = pathParamsFor(operation, given, context.accountId);
+      return call(context, operation, pathParams, body, callSettings(context, callOptions));
     };
   }
   return methods as unknown as ServiceBindingsMethods;

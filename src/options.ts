@@ -4,6 +4,7 @@
 import { PATH_PARAMETERS } from "../generated/operations.ts";
 import { authenticate, type Credentials } from "./credentials.ts";
 import { InvalidArgumentError } from "./errors.ts";
+import { createRedactor, type Redactor } from "./redact.ts";
 import type { CallSettings, RetryEvent } from "./request.ts";
 import { type Backoff, DEFAULT_MAX_RETRIES, MAX_RETRIES_LIMIT } from "./retry.ts";
 import { checkBackoff, checkBaseUrl, checkPathParam, checkRetries, checkTimeout } from "./validate.ts";
@@ -70,12 +71,12 @@ export interface CreateCallOptions extends CallOptions {
    */
   idempotent?: boolean | undefined;
 }
-/** The client's options, checked, with their defaults applied: what every call of the client shares. */
+/** The client's options, checked, with their defaults applied: with the raw client, what every call shares. */
 export interface ClientConfig {
   /** The headers of every request: the credentials' and the User-Agent. */
   headers: Record<string, string>;
-  /** The credentials' values, which no error may show. */
-  secrets: string[];
+  /** Removes the credentials' values from anything an error shows. */
+  redact: Redactor;
   accountId: string | undefined;
   baseUrl: string;
   timeoutMs: number;
@@ -114,7 +115,7 @@ export function resolveOptions(options: ServiceBindingsClientOptions): ClientCon
   const userAgent = theirs ? `${theirs} ${ownAgent}` : ownAgent;
   return {
     headers: { ...headers, "User-Agent": userAgent },
-    secrets,
+    redact: createRedactor(secrets),
     accountId,
     baseUrl,
     timeoutMs,
