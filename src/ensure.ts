@@ -1,9 +1,9 @@
 // ensureServiceBinding: the safe create users write by hand. It never leaves a
 // duplicate: it lists before creating, and when a create's answer is lost it
 // lists again to find what that create made before trying again.
-import type { ServiceBindingsClient } from "./client.ts";
 import { BindingConflictError, ConnectionError } from "./errors.ts";
-import type { CreateServiceBindingBody, OperationParams, ServiceBinding } from "./types.ts";
+import type { CallOptions } from "./options.ts";
+import type { CreateServiceBindingBody, OperationParams, Result, ServiceBinding } from "./types.ts";
 import type { WaitOptions } from "./wait.ts";
 
 /** What to bind: a CIDR of a prefix, to a service (create's parameters, its body's members spread). */
@@ -17,11 +17,20 @@ export interface EnsureOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** The calls `ensure` makes: the client's own. */
+/**
+ * The calls `ensure` makes, typed from the generated operations and the call options rather than from the
+ * client (which builds on this file), so that no import goes both ways: the client's own methods fit them.
+ */
 export interface EnsureCalls {
-  list: ServiceBindingsClient["listServiceBindings"];
-  create: ServiceBindingsClient["createServiceBinding"];
-  wait: ServiceBindingsClient["waitForServiceBinding"];
+  list: (
+    params: OperationParams<"listServiceBindings">,
+    options: CallOptions,
+  ) => Promise<Result<"listServiceBindings">>;
+  create: (
+    params: OperationParams<"createServiceBinding">,
+    options: CallOptions,
+  ) => Promise<Result<"createServiceBinding">>;
+  wait: (params: OperationParams<"getServiceBinding">, options: WaitOptions) => Promise<ServiceBinding>;
 }
 
 /**

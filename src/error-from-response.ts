@@ -13,6 +13,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   RouteNotFoundError,
+  requestMessage,
   UnprocessableEntityError,
 } from "./errors.ts";
 import type { Redactor } from "./redact.ts";
@@ -120,10 +121,8 @@ export function errorFromResponse(answer: FailedAnswer): CloudflareApiError {
     const hint = `check baseUrl ${answer.baseUrl}`;
     summary = isEnvelope ? `${summary}; ${hint}` : `no such API endpoint; ${hint} (${summary})`;
   }
-  let message = `${answer.method} ${answer.path} -> ${status}: ${summary}`;
-  if (details.rayId) message += `, cf-ray ${details.rayId}`;
-  if (answer.attempts > 1) message += ` (after ${answer.attempts} attempts)`;
-  return new ErrorClass(redact(message), details);
+  const ray = details.rayId ? `, cf-ray ${details.rayId}` : "";
+  return new ErrorClass(redact(requestMessage(answer, `${status}: ${summary}${ray}`)), details);
 }
 
 function classFor(status: number, errors: ResponseMessage[]): typeof CloudflareApiError {

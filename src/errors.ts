@@ -37,6 +37,15 @@ export interface RequestFacts {
   attempts: number;
 }
 
+/**
+ * The message of an error about a request, the one place its shape is set: `METHOD path -> what`, then
+ * ` (after N attempts)` when it took more than one, so every such error reads alike in a log line.
+ */
+export function requestMessage(facts: RequestFacts, what: string): string {
+  const after = facts.attempts > 1 ? ` (after ${facts.attempts} attempts)` : "";
+  return `${facts.method} ${facts.path} -> ${what}${after}`;
+}
+
 /** What the API's answer said, for errors built from a response. */
 export interface ApiErrorDetails extends RequestFacts {
   status: number;

@@ -1,23 +1,6 @@
 // The package's public surface, listed explicitly.
 export type { components, operations, paths } from "../generated/openapi.ts";
-export {
-  type CallOptions,
-  type CreateCallOptions,
-  type CreateServiceBindingParams,
-  createServiceBindingsClient,
-  DEFAULT_BASE_URL,
-  DEFAULT_TIMEOUT_MS,
-  type DeleteServiceBindingParams,
-  type GetServiceBindingParams,
-  type ListServiceBindingsParams,
-  type ListServicesParams,
-  type OperationMethod,
-  type OperationOptions,
-  type OperationResult,
-  type ServiceBindingsClient,
-  type ServiceBindingsClientOptions,
-  type ServiceBindingsMethods,
-} from "./client.ts";
+export { createServiceBindingsClient, type ServiceBindingsClient } from "./client.ts";
 export type { Credentials } from "./credentials.ts";
 export type { EnsureOptions, EnsureParams } from "./ensure.ts";
 export { ERROR_CLASS_BY_CODE, ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
@@ -42,6 +25,24 @@ export {
   UnprocessableEntityError,
   WaitError,
 } from "./errors.ts";
+export type {
+  CreateServiceBindingParams,
+  DeleteServiceBindingParams,
+  GetServiceBindingParams,
+  ListServiceBindingsParams,
+  ListServicesParams,
+  OperationMethod,
+  OperationOptions,
+  OperationResult,
+  ServiceBindingsMethods,
+} from "./methods.ts";
+export {
+  type CallOptions,
+  type CreateCallOptions,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  type ServiceBindingsClientOptions,
+} from "./options.ts";
 export type { RetryEvent } from "./request.ts";
 export {
   type Backoff,

@@ -8,6 +8,7 @@ import {
   ConnectionError,
   RequestAbortedError,
   RequestError,
+  requestMessage,
   type ServiceBindingsError,
   TimeoutError,
 } from "./errors.ts";
@@ -61,7 +62,7 @@ interface Failure {
 /** What a finished attempt holds: the result, or why there is none. */
 type Outcome = { result: unknown } | Failure;
 
-/** The generic shape of openapi-fetch's `request`; the typed signatures live in client.ts. */
+/** The generic shape of openapi-fetch's `request`; the typed signatures live in methods.ts. */
 type RawRequest = (
   method: string,
   path: string,
@@ -151,18 +152,18 @@ async function attemptOnce(
     if (signal?.aborted) throw aborted(context, route, pathParams, attempt, signal.reason);
     const facts = { method: route.method, path: pathOf(route, pathParams), attempts: attempt };
     if (controller.signal.reason === TIMED_OUT) {
-      const message = `${facts.method} ${facts.path} -> timed out after ${settings.timeoutMs} ms${suffix(attempt)}`;
+      const message = requestMessage(facts, `timed out after ${settings.timeoutMs} ms`);
       const cause = new DOMException(`attempt timed out after ${settings.timeoutMs} ms`, "TimeoutError");
       return { error: new TimeoutError(message, facts, safeCause(cause, context.redact)), retryable: true };
     }
     const reason = context.redact(describeCause(cause));
     if (!sent) {
       // The request could not even be built: a local fault that no retry can mend.
-      const message = `${facts.method} ${facts.path} -> request not sent: ${reason}`;
+      const message = requestMessage(facts, `request not sent: ${reason}`);
       const error = new RequestError(message, facts, safeCause(cause, context.redact));
       return { error, retryable: false };
     }
-    const message = `${facts.method} ${facts.path} -> connection failed: ${reason}${suffix(attempt)}`;
+    const message = requestMessage(facts, `connection failed: ${reason}`);
     return { error: new ConnectionError(message, facts, safeCause(cause, context.redact)), retryable: true };
   } finally {
     clearTimeout(timer);
@@ -228,12 +229,11 @@ function aborted(
   reason: unknown,
 ) {
   const facts = { method: route.method, path: pathOf(route, pathParams), attempts };
-  const message = `${facts.method} ${facts.path} -> aborted by the caller${suffix(attempts)}`;
-  return new RequestAbortedError(message, facts, safeCause(reason, context.redact));
-}
-
-function suffix(attempt: number): string {
-  return attempt > 1 ? ` (after ${attempt} attempts)` : "";
+  return new RequestAbortedError(
+    requestMessage(facts, "aborted by the caller"),
+    facts,
+    safeCause(reason, context.redact),
+  );
 }
 
 /** The fetch error's message, with the lower-level cause (e.g. ECONNREFUSED) that undici hides inside it. */
