@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: 6e5df3d5c8e04e0c9974c37cec4fb321d31cee98bfc86381072c63604220e6ae
+ * spec sha256: d4691d656391c3c83321a5e8029bc077704576f866b62ab60566642233cb86cd
  */
 
 export interface paths {
@@ -153,6 +153,193 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/addressing/prefixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Prefixes
+         * @description Lists every BYOIP prefix of the account, with its `cidr` and its
+         *     approval state. Cloudflare's service-binding tutorial starts here:
+         *     "Use the List Prefixes endpoint and take note of the `id` associated
+         *     with the prefix (`cidr`) you will configure" (Cloudflare's BYOIP
+         *     documentation, service bindings, account information).
+         *
+         *     The list is not paginated: it takes no query parameters, Cloudflare's
+         *     API reference lists no `result_info` for it, and the official SDK
+         *     (7.3.0) reads it as a single page.
+         */
+        get: operations["listPrefixes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/addressing/prefixes/{prefix_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Prefix Details
+         * @description Fetches one prefix of the account. Its `approved` state says whether
+         *     bindings may be created and the prefix advertised: "When all
+         *     validations pass - RPKI, IRR, and ownership - the `approved` field in
+         *     your prefix will return `"V"`. This means you can proceed to create IP
+         *     address service bindings" (Cloudflare's BYOIP documentation, Get
+         *     started).
+         */
+        get: operations["getPrefix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bgp/prefixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List BGP Prefixes
+         * @description Lists the BGP prefixes of a prefix: the networks Cloudflare announces
+         *     for it over BGP, each with its on-demand advertisement state. "By
+         *     default, there is always at least one BGP prefix that is identical to
+         *     the onboarded IP prefix"; more specific ones may be added, "up to a
+         *     maximum prefix length of `/24`" (Cloudflare's Magic Transit
+         *     documentation, advertise prefixes). The default one is "created
+         *     automatically" with the prefix-wide service binding, and "BGP prefixes
+         *     are initially withdrawn" (Cloudflare's BYOIP documentation, Get
+         *     started).
+         *
+         *     The list is not paginated: Cloudflare's API reference lists no
+         *     `result_info` for it, and the official SDK reads it as a single page.
+         */
+        get: operations["listBgpPrefixes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bgp/prefixes/{bgp_prefix_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+                /**
+                 * @description The identifier of the BGP prefix, from List BGP Prefixes.
+                 * @example 7009ba364c7a5760798ceb430e603b74
+                 */
+                bgp_prefix_id: components["parameters"]["BgpPrefixId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch BGP Prefix
+         * @description Fetches one BGP prefix of the prefix. After an Update BGP Prefix, this
+         *     is how to learn that the change took effect: "A successful API
+         *     response indicates the service registered the request", and
+         *     "enabling advertising typically takes two to seven minutes and
+         *     disabling advertising takes approximately 15 minutes" (Cloudflare's
+         *     BYOIP documentation, dynamic advertisement).
+         */
+        get: operations["getBgpPrefix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update BGP Prefix
+         * @description Changes a BGP prefix: `on_demand.advertised` advertises it over BGP
+         *     (`true`) or withdraws it (`false`), `asn_prepend_count` prepends
+         *     Cloudflare's ASN to the AS path ("values from `0` to `3`. A higher
+         *     value makes the route less preferred"), and `auto_advertise_withdraw`
+         *     ties the advertisement to matching routes in the Magic routing table
+         *     (Cloudflare's Magic Transit documentation, advertise prefixes). Every
+         *     member is optional; send only what should change.
+         *
+         *     The answer says the request was registered, not that it took effect:
+         *     advertising takes two to seven minutes and withdrawing about 15
+         *     (Cloudflare's BYOIP documentation, dynamic advertisement); poll Fetch
+         *     BGP Prefix until `on_demand.advertised` says so. Cloudflare's
+         *     documentation says a prefix must be approved (`approved: V`) before it
+         *     is used, that a locked prefix's advertisement "cannot be changed", and
+         *     to "allow five hours" after the prefix-wide binding is created before
+         *     advertising (BYOIP documentation, Get started; the
+         *     `on_demand_locked` member's description).
+         *
+         *     It does not say how the API refuses a change that breaks those rules.
+         *     The stateful fake (`cloudflare-service-bindings/testing`) answers a
+         *     locked BGP prefix, one whose on-demand advertisement is not enabled,
+         *     and a prefix that is not approved with 409 and the
+         *     `advertisement_locked`, `on_demand_disabled` and `prefix_not_approved`
+         *     examples, and an `asn_prepend_count` outside 0 to 3 with 400 and
+         *     `invalid_asn_prepend_count`; it answers a change with the BGP prefix
+         *     as it still is, and applies the change after a delay on a clock the
+         *     test controls: these are the fake's choices.
+         */
+        patch: operations["updateBgpPrefix"];
         trace?: never;
     };
 }
@@ -342,6 +529,153 @@ export interface components {
             /** @description Every service a prefix can be bound to. */
             result: components["schemas"]["Service"][];
         };
+        /**
+         * Format: date-time
+         * @description A moment in RFC 3339 form, for example `2014-01-01T05:20:00.12345Z`.
+         */
+        Timestamp: string;
+        /**
+         * @description Whether Cloudflare approved the prefix: "P = pending, V = active"
+         *     (Cloudflare's published schema and API reference). Only `V` lets
+         *     bindings be created and the prefix be advertised. No other value is
+         *     documented; as with every open enum here, treat a value you do not
+         *     know as "not approved yet".
+         * @example V
+         * @enum {string}
+         */
+        PrefixApproval: "P" | "V" | (string & {});
+        /** @description A BYOIP prefix of the account, as Cloudflare onboarded it. */
+        Prefix: {
+            /** @description The identifier of the prefix. */
+            id: components["schemas"]["Identifier"];
+            /** @description The identifier of the account that owns it. */
+            account_id?: components["schemas"]["Identifier"];
+            /** @description The prefix itself, for example `192.0.2.0/24`. */
+            cidr: components["schemas"]["Cidr"];
+            approved: components["schemas"]["PrefixApproval"];
+            /** @description The Autonomous System Number the prefix is advertised under. */
+            asn?: number | null;
+            /** @description A description of the prefix, for people. */
+            description?: string;
+            /** @description The identifier of the uploaded Letter of Authorization. */
+            loa_document_id?: string | null;
+            /** @description Whether Cloudflare may generate the Letter of Authorization for the owner. */
+            delegate_loa_creation?: boolean;
+            created_at?: components["schemas"]["Timestamp"];
+            modified_at?: components["schemas"]["Timestamp"];
+            /**
+             * @deprecated
+             * @description Whether the prefix's advertisement may be changed on demand.
+             *     Deprecated by Cloudflare in favour of the BGP prefixes' own
+             *     `on_demand` (official SDK 7.3.0).
+             */
+            on_demand_enabled?: boolean;
+            /**
+             * @deprecated
+             * @description Whether the advertisement is locked. Deprecated as `on_demand_enabled` is.
+             */
+            on_demand_locked?: boolean;
+            /**
+             * @deprecated
+             * @description Whether the prefix is advertised; `null` unless on-demand
+             *     advertisement is enabled. Deprecated as `on_demand_enabled` is.
+             */
+            advertised?: boolean | null;
+            /**
+             * Format: date-time
+             * @deprecated
+             * @description When `advertised` last changed. Deprecated as `on_demand_enabled` is.
+             */
+            advertised_modified_at?: string | null;
+            /** @description The prefix's IRR validation, for example `pending`, `valid`, `missing` or `invalid`. */
+            irr_validation_state?: string;
+            /** @description The prefix's RPKI validation, with the same values. */
+            rpki_validation_state?: string;
+            /** @description The prefix's ownership validation, with the same values. */
+            ownership_validation_state?: string;
+            /** @description The token that proves ownership of the prefix. */
+            ownership_validation_token?: string;
+        };
+        /** @description The on-demand advertisement of a BGP prefix. */
+        BgpOnDemand: {
+            /**
+             * @description Whether Cloudflare advertises the BGP prefix; "only not 'null' if
+             *     on demand is enabled" (Cloudflare's published schema).
+             */
+            advertised: boolean | null;
+            /**
+             * Format: date-time
+             * @description When `advertised` last changed; `null` if it never did.
+             */
+            advertised_modified_at?: string | null;
+            /** @description Whether the advertisement may be changed on demand, with Update BGP Prefix. */
+            on_demand_enabled: boolean;
+            /**
+             * @description Whether the advertisement is locked, "meaning it cannot be
+             *     changed": until Cloudflare closes the pre-flight checks
+             *     (Cloudflare's Magic Transit documentation, advertise prefixes).
+             */
+            on_demand_locked: boolean;
+        };
+        /** @description A network of a prefix that Cloudflare announces over BGP, and how. */
+        BgpPrefix: {
+            /** @description The identifier of the BGP prefix. */
+            id: components["schemas"]["Identifier"];
+            /** @description The network announced; the prefix itself, or a more specific network up to a /24. */
+            cidr: components["schemas"]["Cidr"];
+            /** @description The Autonomous System Number it is announced under. */
+            asn?: number | null;
+            /** @description How many times Cloudflare's ASN is prepended to the AS path (0 to 3). */
+            asn_prepend_count?: number;
+            /**
+             * @description Whether Cloudflare advertises it only while the Magic routing
+             *     table has a route matching it exactly.
+             */
+            auto_advertise_withdraw?: boolean;
+            /** @description Control of the advertisement by BGP signal. */
+            bgp_signal_opts?: {
+                /** @description Whether BGP signals control the advertisement. */
+                enabled?: boolean;
+                /**
+                 * Format: date-time
+                 * @description When BGP signaling was last toggled; `null` if it never was.
+                 */
+                modified_at?: string | null;
+            };
+            created_at?: components["schemas"]["Timestamp"];
+            modified_at?: components["schemas"]["Timestamp"];
+            on_demand: components["schemas"]["BgpOnDemand"];
+        };
+        /** @description What to change about a BGP prefix; every member is optional. */
+        UpdateBgpPrefixRequest: {
+            /** @description The on-demand advertisement. */
+            on_demand?: {
+                /** @description `true` to advertise the BGP prefix, `false` to withdraw it. */
+                advertised?: boolean;
+            };
+            /** @description How many times to prepend Cloudflare's ASN to the AS path. */
+            asn_prepend_count?: number;
+            /** @description Whether to advertise only while the Magic routing table has an exactly matching route. */
+            auto_advertise_withdraw?: boolean;
+        };
+        /** @description The envelope of List Prefixes. */
+        PrefixListResponse: components["schemas"]["SuccessEnvelope"] & {
+            /** @description Every prefix of the account. */
+            result: components["schemas"]["Prefix"][];
+        };
+        /** @description The envelope of Prefix Details. */
+        PrefixResponse: components["schemas"]["SuccessEnvelope"] & {
+            result: components["schemas"]["Prefix"];
+        };
+        /** @description The envelope of List BGP Prefixes. */
+        BgpPrefixListResponse: components["schemas"]["SuccessEnvelope"] & {
+            /** @description Every BGP prefix of the prefix. */
+            result: components["schemas"]["BgpPrefix"][];
+        };
+        /** @description The envelope of Fetch and Update BGP Prefix. */
+        BgpPrefixResponse: components["schemas"]["SuccessEnvelope"] & {
+            result: components["schemas"]["BgpPrefix"];
+        };
     };
     responses: {
         /**
@@ -476,6 +810,48 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The prefix, or the BGP prefix within it, does not exist. */
+        BgpPrefixNotFound: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The change cannot be made as asked: a member of the body is not what
+         *     the schema allows. Cloudflare does not document the status and codes;
+         *     the stateful fake answers each with 400 and the example that points
+         *     at the member (its choice).
+         */
+        UpdateBgpPrefixBadRequest: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The advertisement cannot be changed now: the BGP prefix is locked,
+         *     its on-demand advertisement is not enabled, or the prefix is not
+         *     approved. The status and codes are the stateful fake's choice:
+         *     Cloudflare documents the rules (see Update BGP Prefix), not how the
+         *     API refuses them; its troubleshooting page names the condition
+         *     `prefix_not_valid_and_approved`, without a status.
+         */
+        AdvertisementConflict: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -494,6 +870,11 @@ export interface components {
          * @example 0429b49b6a5155297b78e75a44b09e14
          */
         BindingId: components["schemas"]["Identifier"];
+        /**
+         * @description The identifier of the BGP prefix, from List BGP Prefixes.
+         * @example 7009ba364c7a5760798ceb430e603b74
+         */
+        BgpPrefixId: components["schemas"]["Identifier"];
     };
     requestBodies: never;
     headers: {
@@ -726,6 +1107,220 @@ export interface operations {
             400: components["responses"]["MissingCredentials"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
+        };
+    };
+    listPrefixes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's prefixes. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefixListResponse"];
+                };
+            };
+            400: components["responses"]["MissingCredentials"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
+        };
+    };
+    getPrefix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prefix. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefixResponse"];
+                };
+            };
+            400: components["responses"]["MissingCredentials"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PrefixNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
+        };
+    };
+    listBgpPrefixes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prefix's BGP prefixes. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BgpPrefixListResponse"];
+                };
+            };
+            400: components["responses"]["MissingCredentials"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PrefixNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
+        };
+    };
+    getBgpPrefix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+                /**
+                 * @description The identifier of the BGP prefix, from List BGP Prefixes.
+                 * @example 7009ba364c7a5760798ceb430e603b74
+                 */
+                bgp_prefix_id: components["parameters"]["BgpPrefixId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The BGP prefix. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BgpPrefixResponse"];
+                };
+            };
+            400: components["responses"]["MissingCredentials"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["BgpPrefixNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            "4XX": components["responses"]["OtherClientError"];
+            "5XX": components["responses"]["InternalServerError"];
+        };
+    };
+    updateBgpPrefix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's identifier. In practice 32 lowercase hexadecimal
+                 *     characters; the API declares only the length limit.
+                 * @example 258def64c72dae45f3e4c8516e2111f2
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The identifier of the BYOIP prefix.
+                 * @example 2af39739cc4e3b5910c918468bb89828
+                 */
+                prefix_id: components["parameters"]["PrefixId"];
+                /**
+                 * @description The identifier of the BGP prefix, from List BGP Prefixes.
+                 * @example 7009ba364c7a5760798ceb430e603b74
+                 */
+                bgp_prefix_id: components["parameters"]["BgpPrefixId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBgpPrefixRequest"];
+            };
+        };
+        responses: {
+            /** @description The change was registered; the BGP prefix as it now is. */
+            200: {
+                headers: {
+                    "CF-Ray": components["headers"]["CfRay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BgpPrefixResponse"];
+                };
+            };
+            400: components["responses"]["UpdateBgpPrefixBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["BgpPrefixNotFound"];
+            409: components["responses"]["AdvertisementConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];

@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the operation table the client runs on.
  * Change the spec, then run `npm run generate`.
- * spec sha256: 6e5df3d5c8e04e0c9974c37cec4fb321d31cee98bfc86381072c63604220e6ae
+ * spec sha256: d4691d656391c3c83321a5e8029bc077704576f866b62ab60566642233cb86cd
  */
 
 /**
@@ -16,6 +16,9 @@ export const PATH_PARAMETERS = {
     "maxLength": 32
   },
   "binding_id": {
+    "maxLength": 32
+  },
+  "bgp_prefix_id": {
     "maxLength": 32
   }
 } as const;
@@ -41,7 +44,8 @@ export const OPERATIONS = {
       "account_id",
       "prefix_id"
     ],
-    "result": "array"
+    "result": "array",
+    "idempotent": true
   },
   /**
    * Create Service Binding
@@ -100,7 +104,8 @@ export const OPERATIONS = {
         }
       }
     },
-    "result": "object"
+    "result": "object",
+    "idempotent": false
   },
   /**
    * Get Service Binding
@@ -115,7 +120,8 @@ export const OPERATIONS = {
       "prefix_id",
       "binding_id"
     ],
-    "result": "object"
+    "result": "object",
+    "idempotent": true
   },
   /**
    * Delete Service Binding
@@ -139,7 +145,8 @@ export const OPERATIONS = {
       "prefix_id",
       "binding_id"
     ],
-    "result": "none"
+    "result": "none",
+    "idempotent": true
   },
   /**
    * List Services
@@ -153,6 +160,154 @@ export const OPERATIONS = {
     "pathParams": [
       "account_id"
     ],
-    "result": "array"
+    "result": "array",
+    "idempotent": true
+  },
+  /**
+   * List Prefixes
+   *
+   * Lists every BYOIP prefix of the account, with its `cidr` and its
+   * approval state. Cloudflare's service-binding tutorial starts here:
+   * "Use the List Prefixes endpoint and take note of the `id` associated
+   * with the prefix (`cidr`) you will configure" (Cloudflare's BYOIP
+   * documentation, service bindings, account information).
+   *
+   * The list is not paginated: it takes no query parameters, Cloudflare's
+   * API reference lists no `result_info` for it, and the official SDK
+   * (7.3.0) reads it as a single page.
+   */
+  listPrefixes: {
+    "method": "GET",
+    "path": "/accounts/{account_id}/addressing/prefixes",
+    "pathParams": [
+      "account_id"
+    ],
+    "result": "array",
+    "idempotent": true
+  },
+  /**
+   * Prefix Details
+   *
+   * Fetches one prefix of the account. Its `approved` state says whether
+   * bindings may be created and the prefix advertised: "When all
+   * validations pass - RPKI, IRR, and ownership - the `approved` field in
+   * your prefix will return `"V"`. This means you can proceed to create IP
+   * address service bindings" (Cloudflare's BYOIP documentation, Get
+   * started).
+   */
+  getPrefix: {
+    "method": "GET",
+    "path": "/accounts/{account_id}/addressing/prefixes/{prefix_id}",
+    "pathParams": [
+      "account_id",
+      "prefix_id"
+    ],
+    "result": "object",
+    "idempotent": true
+  },
+  /**
+   * List BGP Prefixes
+   *
+   * Lists the BGP prefixes of a prefix: the networks Cloudflare announces
+   * for it over BGP, each with its on-demand advertisement state. "By
+   * default, there is always at least one BGP prefix that is identical to
+   * the onboarded IP prefix"; more specific ones may be added, "up to a
+   * maximum prefix length of `/24`" (Cloudflare's Magic Transit
+   * documentation, advertise prefixes). The default one is "created
+   * automatically" with the prefix-wide service binding, and "BGP prefixes
+   * are initially withdrawn" (Cloudflare's BYOIP documentation, Get
+   * started).
+   *
+   * The list is not paginated: Cloudflare's API reference lists no
+   * `result_info` for it, and the official SDK reads it as a single page.
+   */
+  listBgpPrefixes: {
+    "method": "GET",
+    "path": "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bgp/prefixes",
+    "pathParams": [
+      "account_id",
+      "prefix_id"
+    ],
+    "result": "array",
+    "idempotent": true
+  },
+  /**
+   * Fetch BGP Prefix
+   *
+   * Fetches one BGP prefix of the prefix. After an Update BGP Prefix, this
+   * is how to learn that the change took effect: "A successful API
+   * response indicates the service registered the request", and
+   * "enabling advertising typically takes two to seven minutes and
+   * disabling advertising takes approximately 15 minutes" (Cloudflare's
+   * BYOIP documentation, dynamic advertisement).
+   */
+  getBgpPrefix: {
+    "method": "GET",
+    "path": "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bgp/prefixes/{bgp_prefix_id}",
+    "pathParams": [
+      "account_id",
+      "prefix_id",
+      "bgp_prefix_id"
+    ],
+    "result": "object",
+    "idempotent": true
+  },
+  /**
+   * Update BGP Prefix
+   *
+   * Changes a BGP prefix: `on_demand.advertised` advertises it over BGP
+   * (`true`) or withdraws it (`false`), `asn_prepend_count` prepends
+   * Cloudflare's ASN to the AS path ("values from `0` to `3`. A higher
+   * value makes the route less preferred"), and `auto_advertise_withdraw`
+   * ties the advertisement to matching routes in the Magic routing table
+   * (Cloudflare's Magic Transit documentation, advertise prefixes). Every
+   * member is optional; send only what should change.
+   *
+   * The answer says the request was registered, not that it took effect:
+   * advertising takes two to seven minutes and withdrawing about 15
+   * (Cloudflare's BYOIP documentation, dynamic advertisement); poll Fetch
+   * BGP Prefix until `on_demand.advertised` says so. Cloudflare's
+   * documentation says a prefix must be approved (`approved: V`) before it
+   * is used, that a locked prefix's advertisement "cannot be changed", and
+   * to "allow five hours" after the prefix-wide binding is created before
+   * advertising (BYOIP documentation, Get started; the
+   * `on_demand_locked` member's description).
+   *
+   * It does not say how the API refuses a change that breaks those rules.
+   * The stateful fake (`cloudflare-service-bindings/testing`) answers a
+   * locked BGP prefix, one whose on-demand advertisement is not enabled,
+   * and a prefix that is not approved with 409 and the
+   * `advertisement_locked`, `on_demand_disabled` and `prefix_not_approved`
+   * examples, and an `asn_prepend_count` outside 0 to 3 with 400 and
+   * `invalid_asn_prepend_count`; it answers a change with the BGP prefix
+   * as it still is, and applies the change after a delay on a clock the
+   * test controls: these are the fake's choices.
+   */
+  updateBgpPrefix: {
+    "method": "PATCH",
+    "path": "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bgp/prefixes/{bgp_prefix_id}",
+    "pathParams": [
+      "account_id",
+      "prefix_id",
+      "bgp_prefix_id"
+    ],
+    "body": {
+      "required": [],
+      "properties": {
+        "on_demand": {
+          "type": "object"
+        },
+        "asn_prepend_count": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 3
+        },
+        "auto_advertise_withdraw": {
+          "type": "boolean"
+        }
+      }
+    },
+    "result": "object",
+    "idempotent": true
   },
 } as const;

@@ -8,10 +8,10 @@ import { type CallContext, call } from "./request.ts";
 import type { Operation, OperationId, OperationParams, OperationTable, Result } from "./types.ts";
 import { type Checked, checkBody, checkPathParam } from "./validate.ts";
 
-/** The call options of an operation: a POST also takes `idempotent`, since it is not retried by default. */
-export type OperationOptions<Op extends OperationId> = OperationTable[Op]["method"] extends "POST"
-  ? CreateCallOptions
-  : CallOptions;
+/** The call options of an operation: one the spec does not mark safe to repeat also takes `idempotent`. */
+export type OperationOptions<Op extends OperationId> = OperationTable[Op]["idempotent"] extends true
+  ? CallOptions
+  : CreateCallOptions;
 
 /** What an operation's method resolves to: the envelope's `result`, or nothing when it has none. */
 export type OperationResult<Op extends OperationId> = OperationTable[Op]["result"] extends "none"

@@ -36,8 +36,9 @@ export interface ServiceBindingsClientOptions extends Credentials {
    */
   timeoutMs?: number | undefined;
   /**
-   * Retries after a failed GET or DELETE (connection error, timeout, 408, 429, 5xx). POST is never retried
-   * unless a call passes `idempotent: true`.
+   * Retries after a failed attempt (connection error, timeout, 408, 429, 5xx) of an operation the spec marks
+   * safe to repeat (`x-idempotent`: every read, Delete Service Binding and Update BGP Prefix). Create Service
+   * Binding is never retried unless a call passes `idempotent: true`.
    * @default 2
    */
   maxRetries?: number | undefined;
@@ -62,11 +63,11 @@ export interface CallOptions {
   maxRetries?: number | undefined;
 }
 
-/** Per-call options of a POST (create), the one kind of call that is not retried by default. */
+/** Per-call options of an operation the spec does not mark safe to repeat (a create), so not retried by default. */
 export interface CreateCallOptions extends CallOptions {
   /**
-   * Retry this create like a GET. Off by default: when an answer is lost, the binding may already exist and a
-   * retry would create a second one. Set it only when a duplicate is acceptable or you check for one.
+   * Retry this call like a read. Off by default: when a create's answer is lost, the binding may already exist
+   * and a retry would create a second one. Set it only when a duplicate is acceptable or you check for one.
    * @default false
    */
   idempotent?: boolean | undefined;

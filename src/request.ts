@@ -13,7 +13,7 @@ import {
   TimeoutError,
 } from "./errors.ts";
 import { type Redactor, safeCause } from "./redact.ts";
-import { type Backoff, IDEMPOTENT_METHODS, isRetryableStatus, retryDelayMs, sleep } from "./retry.ts";
+import { type Backoff, isRetryableStatus, retryDelayMs, sleep } from "./retry.ts";
 import type { Operation } from "./types.ts";
 
 /** What `onRetry` hears before each wait between attempts: never a credential (the error is redacted). */
@@ -81,7 +81,8 @@ export async function call(
   settings: CallSettings,
 ): Promise<unknown> {
   const { signal } = settings;
-  const mayRetry = settings.idempotent || IDEMPOTENT_METHODS.has(route.method);
+  // Whether repeating the operation is safe is the spec's to say (x-idempotent), or the caller's to accept.
+  const mayRetry = settings.idempotent || route.idempotent;
   const maxAttempts = mayRetry ? settings.maxRetries + 1 : 1;
 
   for (let attempt = 1; ; attempt++) {

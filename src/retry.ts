@@ -1,14 +1,8 @@
-// The retry policy, as data: which methods, which statuses, how long to wait.
+// The retry policy, as data: which statuses, how long to wait. Which operations
+// may be repeated at all is the spec's to say: each one safe to repeat carries
+// `x-idempotent` with the reason, read into the generated operation table.
 
-/**
- * Methods retried by default. Repeating them cannot create anything: a GET
- * reads, and a DELETE of something already deleted only answers 404. POST is
- * absent on purpose: a create whose answer was lost may already exist, and a
- * blind retry would make a second binding. A caller opts in per call.
- */
-export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "DELETE"]);
-
-/** Statuses worth another attempt of an idempotent request. */
+/** Statuses worth another attempt of an operation that is safe to repeat. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([
   408, // Request Timeout: the server gave up waiting; the request was not processed.
   429, // Too Many Requests: rate limited; Retry-After says when to come back.

@@ -5,12 +5,15 @@ import { InvalidArgumentError } from "./errors.ts";
 import { type Backoff, DEFAULT_BACKOFF, MAX_TIMER_MS } from "./retry.ts";
 
 /**
- * The schema keywords the client checks before sending, as the operation table carries them: a
- * string's type and its `maxLength` (the only limits the spec gives). Anything else is the API's to judge.
+ * The schema keywords the client checks before sending, as the operation table carries them: a value's type,
+ * a string's `maxLength`, a number's `minimum` and `maximum` (the only limits the spec gives). Anything else,
+ * such as a CIDR's syntax, is the API's to judge.
  */
 export interface Checked {
-  type?: string;
+  type?: string | readonly string[];
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
 }
 
 /** The JSON body of an operation, as the operation table carries it. */
@@ -19,15 +22,34 @@ export interface BodySchema {
   properties: Readonly<Record<string, Checked>>;
 }
 
+/** What each JSON Schema type admits. */
+const IS_TYPE: Readonly<Record<string, (value: unknown) => boolean>> = {
+  string: (value) => typeof value === "string",
+  boolean: (value) => typeof value === "boolean",
+  integer: (value) => Number.isInteger(value),
+  number: (value) => Number.isFinite(value),
+  object: (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  array: (value) => Array.isArray(value),
+  null: (value) => value === null,
+};
+
 /** Checks a value against the schema keywords the table gives it; `argument` names it in the error. */
 function checkValue(argument: string, value: unknown, schema: Checked): void {
-  if (schema.type === "string" && typeof value !== "string") {
-    throw new InvalidArgumentError(argument, `must be a string, got ${kind(value)}`);
+  const types = schema.type === undefined ? [] : [schema.type].flat();
+  if (types.length > 0 && !types.some((type) => IS_TYPE[type]?.(value) ?? true)) {
+    const wanted = types.map((type) => (type === "integer" ? "a whole number" : `a ${type}`)).join(" or ");
+    throw new InvalidArgumentError(argument, `must be ${wanted}, got ${kind(value)}`);
   }
   // JSON Schema counts lengths in code points, not UTF-16 units.
   const length = typeof value === "string" ? [...value].length : 0;
   if (length > (schema.maxLength ?? length)) {
     throw new InvalidArgumentError(argument, `must be at most ${schema.maxLength} characters, got ${length}`);
+  }
+  if (typeof value === "number" && (value < (schema.minimum ?? value) || value > (schema.maximum ?? value))) {
+    throw new InvalidArgumentError(
+      argument,
+      `must be from ${schema.minimum} to ${schema.maximum}, got ${value}`,
+    );
   }
 }
 
@@ -53,10 +75,10 @@ export function checkPathParam(argument: string, value: unknown, schema: Checked
 
 /** Checks a JSON body against the operation's schema: an object, its required members present, each within its limits (no stricter: a CIDR's syntax is the API's to judge). */
 export function checkBody(schema: BodySchema, body: unknown): unknown {
-  const members = schema.required.join(" and ");
-  if (body === undefined) throw new InvalidArgumentError("body", `is required: an object with ${members}`);
+  const wanted = schema.required.length > 0 ? `an object with ${schema.required.join(" and ")}` : "an object";
+  if (body === undefined) throw new InvalidArgumentError("body", `is required: ${wanted}`);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new InvalidArgumentError("body", `must be an object with ${members}, got ${kind(body)}`);
+    throw new InvalidArgumentError("body", `must be ${wanted}, got ${kind(body)}`);
   }
   for (const [name, property] of Object.entries(schema.properties)) {
     const value = (body as Record<string, unknown>)[name];

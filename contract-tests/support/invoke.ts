@@ -3,7 +3,7 @@
 // is listed here, so one added to the spec is called like the others.
 import fc from "fast-check";
 import { OPERATIONS, PATH_PARAMETERS } from "../../generated/operations.ts";
-import { deref, loadSpec, type Node, operations } from "../../scripts/lib/spec.ts";
+import { deref, flatten, loadSpec, type Node, operations } from "../../scripts/lib/spec.ts";
 import type { ServiceBindingsClient } from "../../src/index.ts";
 
 /** The inputs of one call: a value per path parameter, by name, and the JSON body when the operation has one. */
@@ -43,8 +43,7 @@ const spec = loadSpec();
 
 /** Valid inputs taken from the spec's own examples: each path parameter's `example`, and the first request body example. */
 export function specInputs(operationId: string): Inputs {
-  const operation = operations(spec).find((o) => o.operationId === operationId);
-  if (!operation) throw new Error(`the spec has no operation ${operationId}`);
+  const operation = operationOf(operationId);
   const inputs: Inputs = {};
   for (const parameter of operation.parameters.filter((p) => p.in === "path")) {
     inputs[parameter.name] = parameter.example;
@@ -78,8 +77,50 @@ function validString(
 }
 
 /**
- * Random spec-valid inputs for an operation, built from the table: path parameters within their limits
- * (and never "." or "..", which no URL can carry), and a body with every property the schema lists.
+ * A spec-valid value of a schema from the spec, for the keywords its request bodies use: objects (required
+ * members always, the others sometimes), strings within their lengths, integers within their bounds,
+ * booleans, enums and `null`. A keyword it does not know fails the test, so a new one is never guessed at.
+ */
+function validValue(schema: Node): fc.Arbitrary<unknown> {
+  const resolved = deref(spec, schema);
+  if (resolved.enum) return fc.constantFrom(...resolved.enum);
+  if (resolved.allOf) {
+    const { properties, required } = flatten(spec, resolved);
+    return validValue({ type: "object", properties, required: [...required] });
+  }
+  const types: string[] = [resolved.type ?? "string"].flat();
+  return fc.oneof(
+    ...types.map((type): fc.Arbitrary<unknown> => {
+      switch (type) {
+        case "string":
+          return validString(resolved, 0);
+        case "integer":
+          return fc.integer({ min: resolved.minimum ?? -(2 ** 31), max: resolved.maximum ?? 2 ** 31 });
+        case "boolean":
+          return fc.boolean();
+        case "null":
+          return fc.constant(null);
+        case "object": {
+          const members = Object.fromEntries(
+            Object.entries<Node>(resolved.properties ?? {}).map(([name, member]) => [
+              name,
+              validValue(member),
+            ]),
+          );
+          return fc.record(members, { requiredKeys: resolved.required ?? [] });
+        }
+        default:
+          throw new Error(
+            `validValue: the spec uses type ${type}, which the contract suite cannot generate yet`,
+          );
+      }
+    }),
+  );
+}
+
+/**
+ * Random spec-valid inputs for an operation: path parameters within their limits (and never "." or "..",
+ * which no URL can carry), from the table, and a body valid against the spec's own schema for it.
  */
 export function validInputs(operationId: string): fc.Arbitrary<Inputs> {
   const entry = tableEntry(operationId);
@@ -89,15 +130,15 @@ export function validInputs(operationId: string): fc.Arbitrary<Inputs> {
       (PATH_PARAMETERS as Record<string, { maxLength?: number; minLength?: number }>)[name] ?? {};
     record[name] = validString(limits, 1).filter((id) => id !== "." && id !== "..");
   }
-  if (entry.body) {
-    const body: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const [name, property] of Object.entries(entry.body.properties)) {
-      body[name] =
-        property.type === "string" || property.type === undefined ? validString(property, 0) : fc.anything();
-    }
-    record.body = fc.record(body);
-  }
+  const media = operationOf(operationId).node.requestBody?.content?.["application/json"];
+  if (media?.schema) record.body = validValue(media.schema);
   return fc.record(record);
+}
+
+function operationOf(operationId: string) {
+  const operation = operations(spec).find((o) => o.operationId === operationId);
+  if (!operation) throw new Error(`the spec has no operation ${operationId}`);
+  return operation;
 }
 
 /** Anything at all, including what the spec forbids: long, empty or non-string values. */

@@ -1,12 +1,18 @@
 // Renders generated/operations.ts: every operation of the spec as data the
 // client and the contract suite run on (method, path, path parameters and
-// their limits, the JSON body's schema, the shape of the result), each with the
-// spec's summary and description as its doc comment, which editors show on
-// the client's methods.
+// their limits, the JSON body's schema, the shape of the result, whether it is
+// safe to repeat), each with the spec's summary and description as its doc
+// comment, which editors show on the client's methods.
 import { deref, flatten, type Node, operations, responses } from "./spec.ts";
 
 /** The schema keywords of a body property or a path parameter that the client checks before sending (src/validate.ts). */
-const CHECKED_KEYWORDS = ["type", "maxLength"] as const;
+const CHECKED_KEYWORDS = ["type", "maxLength", "minimum", "maximum"] as const;
+
+/**
+ * The extension that marks an operation safe to repeat, so the client retries it after a failed attempt;
+ * its value says why. An operation without it is sent once (a create whose answer is lost may exist).
+ */
+export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
 /** Raised when the spec says something the table cannot carry; says which operation and why. */
 export class OperationTableError extends Error {
@@ -88,6 +94,12 @@ function entry(
       ),
     };
   }
+  const reason = node[IDEMPOTENT_EXTENSION];
+  if (reason !== undefined && (typeof reason !== "string" || reason.trim() === "")) {
+    throw new OperationTableError(
+      `${operationId}: ${IDEMPOTENT_EXTENSION} must say, in words, why repeating the operation is safe`,
+    );
+  }
   const success = responses(spec, operation).find((r) => /^2\d\d$/.test(r.status));
   // An operation without a JSON body has no `body` member.
   const data = {
@@ -96,6 +108,7 @@ function entry(
     pathParams: placeholders,
     ...(body ? { body } : {}),
     result: resultShape(spec, success?.schema),
+    idempotent: reason !== undefined,
   };
   return `${docComment("  ", node.summary, node.description)}  ${operationId}: ${JSON.stringify(data, null, 2).replaceAll("\n", "\n  ")},\n`;
 }

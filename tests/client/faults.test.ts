@@ -2,6 +2,8 @@
 // requests it receives: what is retried, how often, and what is thrown.
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, test } from "vitest";
+import { invoke, specInputs } from "../../contract-tests/support/invoke.ts";
+import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
 import {
   CloudflareApiError,
   ConnectionError,
@@ -69,6 +71,7 @@ const FINAL_ERROR: Record<keyof typeof FAULTS, new (...args: never[]) => Error> 
   "an answer that never arrives": TimeoutError,
 };
 
+const spec = loadSpec();
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -244,6 +247,36 @@ describe("POST is never retried unless the call opts in", () => {
     ).resolves.toEqual(BINDING);
     expect(server?.requests.map((r) => JSON.parse(r.body))).toEqual([body, body]);
   });
+});
+
+describe("which operations are retried is the spec's to say", () => {
+  test.each(operations(spec).map((o) => [o.operationId, o] as const))(
+    "%s is retried after a 503 exactly when the spec marks it x-idempotent",
+    async (operationId, operation) => {
+      const success = responses(spec, operation).find((r) => r.status.startsWith("2"));
+      const answer = Object.values(success?.examples ?? {})[0]?.value;
+      server = await startServer((_, response, index) =>
+        index === 0
+          ? (FAULTS["503"] as Fault)(response)
+          : sendJson(response, Number(success?.status), answer),
+      );
+      const client = createServiceBindingsClient({
+        apiToken: TOKEN,
+        accountId: ACCOUNT,
+        baseUrl: server.url,
+        maxRetries: 1,
+        backoff: NO_WAIT,
+      });
+      const outcome = await invoke(client, operationId, specInputs(operationId)).then(
+        () => "resolved",
+        (error: unknown) => error,
+      );
+      const marked = typeof operation.node["x-idempotent"] === "string";
+      expect(server.requests).toHaveLength(marked ? 2 : 1);
+      if (marked) expect(outcome).toBe("resolved");
+      else expect(outcome).toBeInstanceOf(InternalServerError);
+    },
+  );
 });
 
 describe("answers the client does not follow", () => {

@@ -95,13 +95,15 @@ describe("compile errors", () => {
     void label(binding.provisioning.state);
   });
 
-  test("POST retries are opted into only on create", () => {
+  test("retries are opted into only where the spec does not mark the operation x-idempotent (create)", () => {
     void client.createServiceBinding(
       { prefix_id: "p", body: { cidr: "c", service_id: "s" } },
       { idempotent: true },
     );
-    // @ts-expect-error idempotent is an option of create only: GET and DELETE are always retried
+    // @ts-expect-error idempotent is not an option of a read: reads are always retried
     void client.listServices({}, { idempotent: true });
+    // @ts-expect-error nor of Update BGP Prefix, which the spec marks safe to repeat
+    void client.updateBgpPrefix({ prefix_id: "p", bgp_prefix_id: "b", body: {} }, { idempotent: true });
   });
 });
 

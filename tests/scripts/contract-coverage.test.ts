@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { OPERATIONS } from "../../generated/operations.ts";
 import {
   concreteStatuses,
   coverage,
@@ -17,13 +18,8 @@ import {
 import { SPEC_PATH } from "../../scripts/lib/paths.ts";
 import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
 
-const METHODS = [
-  "listServiceBindings",
-  "createServiceBinding",
-  "getServiceBinding",
-  "deleteServiceBinding",
-  "listServices",
-];
+/** The client's methods: one per operation of the generated table. */
+const METHODS = Object.keys(OPERATIONS);
 
 /** Everything the suite exercises for the committed spec: every cell once, enough generated calls, and a generated answer for every status. */
 function fullRun(): Exercised[] {

@@ -136,18 +136,32 @@ describe("generate", () => {
         properties: { cidr: { type: "string" }, service_id: { type: "string", maxLength: 32 } },
       },
       result: "object",
+      idempotent: false,
+    });
+    expect(OPERATIONS.updateBgpPrefix).toMatchObject({
+      method: "PATCH",
+      body: {
+        required: [],
+        properties: {
+          asn_prepend_count: { type: "integer", minimum: 0, maximum: 3 },
+          on_demand: { type: "object" },
+        },
+      },
+      idempotent: true,
     });
     expect(OPERATIONS.deleteServiceBinding).toEqual({
       method: "DELETE",
       path: "/accounts/{account_id}/addressing/prefixes/{prefix_id}/bindings/{binding_id}",
       pathParams: ["account_id", "prefix_id", "binding_id"],
       result: "none",
+      idempotent: true,
     });
     expect(OPERATIONS.listServices).toMatchObject({ result: "array", pathParams: ["account_id"] });
     expect(PATH_PARAMETERS).toEqual({
       account_id: { maxLength: 32 },
       prefix_id: { maxLength: 32 },
       binding_id: { maxLength: 32 },
+      bgp_prefix_id: { maxLength: 32 },
     });
     const text = readFileSync(operationsPath({ spec: SPEC_PATH, out: GENERATED_PATH }), "utf8");
     expect(text).toContain(
@@ -161,6 +175,19 @@ describe("generate", () => {
       /cannot build the operation table from .*: GET \/accounts\/\{account_id\}\/addressing\/services: the operationId "list-services" cannot name a client method/,
     );
   });
+
+  test.each([
+    ["empty", 'x-idempotent: ""'],
+    ["not words", "x-idempotent: true"],
+  ])(
+    "an x-idempotent mark that is %s (it must say why repeating is safe) is refused, naming the operation",
+    async (_, mark) => {
+      editSpec((t) => t.replace("x-idempotent: A read; repeating it changes nothing.", mark));
+      await expect(generate(target)).rejects.toThrow(
+        /listServiceBindings: x-idempotent must say, in words, why repeating the operation is safe/,
+      );
+    },
+  );
 
   test("starts the file with a do-not-edit header", () => {
     expect(readFileSync(GENERATED_PATH, "utf8")).toMatch(/^\/\*\*\n \* GENERATED FILE: DO NOT EDIT\./);
