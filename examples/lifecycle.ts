@@ -7,7 +7,12 @@ const prefix_id = "2af39739cc4e3b5910c918468bb89828";
 const cdn = (await client.listServices()).find((service) => service.name === "CDN");
 if (!cdn) throw new Error("this account cannot bind prefixes to the CDN");
 
-const binding = await client.ensureServiceBinding({ prefix_id, cidr: "192.0.2.1/32", service_id: cdn.id });
+const { binding, created } = await client.ensureServiceBinding({
+  prefix_id,
+  cidr: "192.0.2.1/32",
+  service_id: cdn.id,
+});
+console.log(`${created ? "created" : "found"} ${binding.id}`);
 try {
   // Propagation takes four to six hours: polls every 30 s at first, then less often, for up to 8 h.
   await client.waitForServiceBinding(

@@ -9,6 +9,17 @@ import type { WaitOptions } from "./wait.ts";
 /** What to bind: a CIDR of a prefix, to a service (create's parameters, its body's members spread). */
 export type EnsureParams = Omit<OperationParams<"createServiceBinding">, "body"> & CreateServiceBindingBody;
 
+/** What `ensureServiceBinding` did: the binding, and whether this call created it or found it. */
+export interface EnsureResult {
+  /** The binding of the CIDR to the service (after the wait, with `wait`). */
+  binding: ServiceBinding;
+  /**
+   * True when the binding did not exist when the call began, so this call created it (also when a create's
+   * answer was lost and the binding was found by listing again); false when it was found as it was.
+   */
+  created: boolean;
+}
+
 /** Options of `ensureServiceBinding`. */
 export interface EnsureOptions {
   /** Then wait for the binding to be active: `true`, or the waiter's options. @default false */
@@ -43,10 +54,12 @@ export async function ensure(
   { cidr, service_id, ...prefix }: EnsureParams,
   { wait, signal }: EnsureOptions,
   attempts: number,
-): Promise<ServiceBinding> {
+): Promise<EnsureResult> {
   let binding: ServiceBinding | undefined;
+  let created = false;
   for (let attempt = 1; !binding; attempt++) {
     const existing = (await calls.list(prefix, { signal })).find((b) => b.cidr === cidr);
+    if (attempt === 1) created = existing === undefined;
     if (existing && existing.service_id !== service_id) {
       throw new BindingConflictError(
         `${cidr} of prefix ${prefix.prefix_id} is already bound to ${existing.service_name} (binding ${existing.id}), not to service ${service_id}: delete that binding first`,
@@ -62,8 +75,11 @@ export async function ensure(
       if (!(error instanceof ConnectionError) || attempt >= attempts) throw error;
     }
   }
-  if (!wait) return binding;
+  if (!wait) return { binding, created };
   // Stryker disable next-line ConditionalExpression,BooleanLiteral: spreading `true` adds nothing, so either branch gives the same options.
   const waitOptions = wait === true ? {} : wait;
-  return calls.wait({ ...prefix, binding_id: binding.id }, { signal, ...waitOptions });
+  return {
+    binding: await calls.wait({ ...prefix, binding_id: binding.id }, { signal, ...waitOptions }),
+    created,
+  };
 }

@@ -1,6 +1,6 @@
 // One error hierarchy for everything this package throws. `errorFromResponse`
 // (error-from-response.ts) is the only place that turns a response into one.
-import type { ResponseMessage, ServiceBinding } from "./types.ts";
+import type { BgpPrefix, Prefix, ResponseMessage, ServiceBinding } from "./types.ts";
 
 /** The root of every error this package throws. */
 export class ServiceBindingsError extends Error {
@@ -166,22 +166,35 @@ export class RequestAbortedError extends RequestError {
   override name = "RequestAbortedError";
 }
 
+/** How a wait ended without what it waited for. */
+export interface WaitErrorDetails {
+  /** Why: `timeout`, or the state that will not move on by itself (e.g. `magic_transit_route_missing`). */
+  reason: string;
+  /** The state the last poll read, undefined when no poll read anything. */
+  state: string | undefined;
+  polls: number;
+  /** What the last poll read (the binding, or the BGP prefix). */
+  last: unknown;
+}
+
 /**
- * A wait for a binding ended without the state it waited for: a state that will not move on by itself
- * (`magic_transit_route_missing`: the message says what to do), or the time ran out. `binding` is the
- * binding as last read, `state` its state, `polls` how many polls were made.
+ * A wait ended without what it waited for: a state that will not move on by itself (the message says what to
+ * do), or the time ran out. `reason` says which (`timeout`, or that state), `state` is the state last read,
+ * `last` what the last poll read, `polls` how many polls were made.
  */
 export class WaitError extends ServiceBindingsError {
   override name = "WaitError";
-  readonly binding: ServiceBinding | undefined;
+  readonly reason: string;
   readonly state: string | undefined;
   readonly polls: number;
+  readonly last: unknown;
 
-  constructor(message: string, binding: ServiceBinding | undefined, polls: number) {
+  constructor(message: string, details: WaitErrorDetails) {
     super(message);
-    this.binding = binding;
-    this.state = binding?.provisioning.state;
-    this.polls = polls;
+    this.reason = details.reason;
+    this.state = details.state;
+    this.polls = details.polls;
+    this.last = details.last;
   }
 }
 
@@ -193,5 +206,35 @@ export class BindingConflictError extends ServiceBindingsError {
   constructor(message: string, existing: ServiceBinding) {
     super(message);
     this.existing = existing;
+  }
+}
+
+/** What an `AdvertisementRefusedError` knows: the rule, its fix, and what was read. */
+export interface AdvertisementRefusal {
+  /** The name of the rule broken, one of ADVERTISEMENT_RULES. */
+  rule: string;
+  fix: string;
+  prefix: Prefix;
+  /** The BGP prefix that spans the prefix, when there is one. */
+  bgpPrefix: BgpPrefix | undefined;
+}
+
+/**
+ * An advertisement (or withdrawal) was refused before anything was sent: the API reports a state that one of
+ * the documented rules forbids. `rule` names it, `fix` says what to do; the message says both.
+ */
+export class AdvertisementRefusedError extends ServiceBindingsError {
+  override name = "AdvertisementRefusedError";
+  readonly rule: string;
+  readonly fix: string;
+  readonly prefix: Prefix;
+  readonly bgpPrefix: BgpPrefix | undefined;
+
+  constructor(message: string, refusal: AdvertisementRefusal) {
+    super(message);
+    this.rule = refusal.rule;
+    this.fix = refusal.fix;
+    this.prefix = refusal.prefix;
+    this.bgpPrefix = refusal.bgpPrefix;
   }
 }

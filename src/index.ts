@@ -1,10 +1,21 @@
 // The package's public surface, listed explicitly.
 export type { components, operations, paths } from "../generated/openapi.ts";
+export {
+  ADVERTISEMENT_RULES,
+  type AdvertisementRule,
+  type AdvertisementRuleName,
+  type AdvertisementWait,
+  type AdvertisementWaitOptions,
+  type AdvertiseOptions,
+  type AdvertiseParams,
+  type AdvertiseResult,
+} from "./advertise.ts";
 export { createServiceBindingsClient, type ServiceBindingsClient } from "./client.ts";
 export type { Credentials } from "./credentials.ts";
-export type { EnsureOptions, EnsureParams } from "./ensure.ts";
+export type { EnsureOptions, EnsureParams, EnsureResult } from "./ensure.ts";
 export { ERROR_CLASS_BY_CODE, ERROR_CLASS_BY_STATUS } from "./error-from-response.ts";
 export {
+  AdvertisementRefusedError,
   AuthenticationError,
   BadRequestError,
   BindingConflictError,
@@ -52,12 +63,14 @@ export {
   RETRYABLE_STATUSES,
 } from "./retry.ts";
 export type {
+  BgpPrefix,
   CreateServiceBindingBody,
   Operation,
   OperationId,
   OperationParams,
   OperationTable,
   PathParams,
+  Prefix,
   ProvisioningState,
   RequestBody,
   ResponseMessage,

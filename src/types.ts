@@ -17,6 +17,12 @@ export type ProvisioningState = Schemas["ProvisioningState"];
 /** A Cloudflare service that a prefix can be bound to. */
 export type Service = Schemas["Service"];
 
+/** A BYOIP prefix of the account. */
+export type Prefix = Schemas["Prefix"];
+
+/** A network of a prefix that Cloudflare announces over BGP, with its on-demand advertisement. */
+export type BgpPrefix = Schemas["BgpPrefix"];
+
 /** The body of Create Service Binding. */
 export type CreateServiceBindingBody = Schemas["CreateServiceBindingRequest"];
 

@@ -37,12 +37,13 @@ const calls = (fake: ServiceBindingsFake) => fake.requests.map((r) => `${r.metho
 describe("ensureServiceBinding", () => {
   test("creates the binding when the CIDR has none, after listing", async () => {
     const { fake, client, bindingsOf } = setup();
-    const binding = await client.ensureServiceBinding({
+    const { binding, created } = await client.ensureServiceBinding({
       prefix_id: PREFIX,
       cidr: "192.0.2.1/32",
       service_id: CDN,
     });
     expect(binding).toMatchObject({ cidr: "192.0.2.1/32", service_id: CDN, service_name: "CDN" });
+    expect(created).toBe(true);
     expect(calls(fake)).toEqual(["GET 200", "POST 201"]);
     expect(bindingsOf("192.0.2.1/32")).toHaveLength(1);
   });
@@ -59,14 +60,15 @@ describe("ensureServiceBinding", () => {
       cidr: "192.0.2.1/32",
       service_id: CDN,
     });
-    expect(again.id).toBe(first.id);
+    expect(again.binding.id).toBe(first.binding.id);
+    expect([first.created, again.created]).toEqual([true, false]);
     expect(calls(fake)).toEqual(["GET 200", "POST 201", "GET 200"]);
     expect(bindingsOf("192.0.2.1/32")).toHaveLength(1);
   });
 
   test("a CIDR bound to another service is a BindingConflictError that names it; nothing is created", async () => {
     const { fake, client } = setup();
-    const cdn = await client.ensureServiceBinding({
+    const { binding: cdn } = await client.ensureServiceBinding({
       prefix_id: PREFIX,
       cidr: "192.0.2.1/32",
       service_id: CDN,
@@ -94,12 +96,14 @@ describe("ensureServiceBinding", () => {
         throw new TypeError("fetch failed", { cause: new Error("socket hang up") });
       return response;
     });
-    const binding = await client.ensureServiceBinding({
+    const { binding, created } = await client.ensureServiceBinding({
       prefix_id: PREFIX,
       cidr: "192.0.2.9/32",
       service_id: CDN,
     });
     expect(binding.cidr).toBe("192.0.2.9/32");
+    // It did not exist when the call began: this call made it, even though it learnt so by listing.
+    expect(created).toBe(true);
     expect(calls(fake)).toEqual(["GET 200", "POST 201", "GET 200"]);
     expect(bindingsOf("192.0.2.9/32")).toHaveLength(1);
   });
@@ -140,11 +144,12 @@ describe("ensureServiceBinding", () => {
 
   test("with wait: true it resolves once the binding is active", async () => {
     const { client } = setup();
-    const binding = await client.ensureServiceBinding(
+    const { binding, created } = await client.ensureServiceBinding(
       { prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: CDN },
       { wait: { intervalMs: 1 } },
     );
     expect(binding.provisioning.state).toBe("active");
+    expect(created).toBe(true);
   });
 
   /** ensureServiceBinding with a signal that the fake's `fetch` aborts when a request of `method` arrives. */

@@ -469,7 +469,14 @@ describe("every error class", () => {
     };
     expect(new ServiceBindingsError("m").name).toBe("ServiceBindingsError");
     expect(new MalformedResponseError("m", details).name).toBe("MalformedResponseError");
-    expect(new WaitError("m", undefined, 0)).toMatchObject({ name: "WaitError", state: undefined, polls: 0 });
+    expect(
+      new WaitError("m", { reason: "timeout", state: undefined, polls: 0, last: undefined }),
+    ).toMatchObject({
+      name: "WaitError",
+      reason: "timeout",
+      state: undefined,
+      polls: 0,
+    });
     expect(new BindingConflictError("m", {} as never).name).toBe("BindingConflictError");
     expect(new CloudflareApiError("m", details).code).toBeUndefined();
   });

@@ -110,7 +110,12 @@ describe("waitForServiceBinding", () => {
     fake.setProvisioningState(id, "magic_transit_route_missing");
     const { error } = await settle(client.waitForServiceBinding({ prefix_id: PREFIX, binding_id: id }));
     expect(error).toBeInstanceOf(WaitError);
-    expect(error).toMatchObject({ state: "magic_transit_route_missing", polls: 1, binding: { id } });
+    expect(error).toMatchObject({
+      reason: "magic_transit_route_missing",
+      state: "magic_transit_route_missing",
+      polls: 1,
+      last: { id },
+    });
     expect((error as Error).message).toBe(
       `binding ${id} of prefix ${PREFIX} is magic_transit_route_missing: it will not become active until a Magic Transit route covers its CIDR; add the route, then wait again (after 1 polls)`,
     );
@@ -148,6 +153,7 @@ describe("waitForServiceBinding", () => {
     expect(error).toBeInstanceOf(WaitError);
     const { polls } = error as WaitError;
     expect((error as WaitError).state).toBe("provisioning");
+    expect((error as WaitError).reason).toBe("timeout");
     expect((error as Error).message).toBe(
       `binding ${id} of prefix ${PREFIX} did not become active in time: its last state was provisioning (after ${polls} polls)`,
     );

@@ -1,7 +1,7 @@
 // CIDR notation as the fake reads it: IPv4 and IPv6 networks, what is not one,
 // and which networks lie inside which.
 import { describe, expect, test } from "vitest";
-import { contains, parseCidr, sameNetwork } from "../../src/testing/cidr.ts";
+import { contains, parseCidr, sameNetwork } from "../src/cidr.ts";
 
 const net = (cidr: string) => {
   const parsed = parseCidr(cidr);

@@ -1,0 +1,201 @@
+// The guarded advertisement: each documented rule refuses, naming itself and
+// sending nothing, and a change that passes them is sent once to the BGP prefix
+// that spans the prefix, then waited for. The API's answers are the spec's own
+// examples, served by calls that record what they were asked.
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { RESPONSE_EXAMPLES } from "../../generated/examples.ts";
+import { type AdvertiseCalls, changeAdvertisement, waitForAdvertisement } from "../../src/advertise.ts";
+import {
+  ADVERTISEMENT_RULES,
+  AdvertisementRefusedError,
+  type BgpPrefix,
+  type Prefix,
+  type ServiceBinding,
+  WaitError,
+} from "../../src/index.ts";
+
+/** The `result` of a named example of the spec. */
+function example<T>(operationId: string, status: string, name: string): T {
+  const value = RESPONSE_EXAMPLES[operationId]?.[status]?.[name] as { result: T } | undefined;
+  if (!value) throw new Error(`the spec has no ${status} example ${name} for ${operationId}`);
+  return structuredClone(value.result);
+}
+
+const APPROVED = example<Prefix>("getPrefix", "200", "approved");
+const PENDING = example<Prefix>("getPrefix", "200", "pending_validation");
+const WITHDRAWN = example<BgpPrefix>("getBgpPrefix", "200", "withdrawn");
+const ADVERTISED = example<BgpPrefix>("getBgpPrefix", "200", "advertised");
+const LOCKED = example<BgpPrefix>("getBgpPrefix", "200", "locked");
+const ACTIVE = example<ServiceBinding>("getServiceBinding", "200", "active");
+
+/** Calls that answer from a state, record every call by name, and let a test move the state on. */
+function api(state: { prefix: Prefix; bgp: BgpPrefix[]; bindings?: ServiceBinding[]; reads?: BgpPrefix[] }) {
+  const made: string[] = [];
+  const sent: unknown[] = [];
+  /** Records the call, then answers. */
+  const answer =
+    <T>(name: string, value: () => T) =>
+    async () => {
+      made.push(name);
+      return value();
+    };
+  const calls: AdvertiseCalls = {
+    getPrefix: answer("getPrefix", () => state.prefix),
+    listBgpPrefixes: answer("listBgpPrefixes", () => state.bgp),
+    listServiceBindings: answer("listServiceBindings", () => state.bindings ?? [ACTIVE]),
+    getBgpPrefix: answer("getBgpPrefix", () => state.reads?.shift() ?? (state.bgp[0] as BgpPrefix)),
+    updateBgpPrefix: async (params) => {
+      made.push("updateBgpPrefix");
+      sent.push(params);
+      return state.bgp.find((b) => b.id === params.bgp_prefix_id) as BgpPrefix;
+    },
+  };
+  return { calls, made, sent };
+}
+
+const PARAMS = { prefix_id: APPROVED.id };
+
+async function refusal(promise: Promise<unknown>): Promise<AdvertisementRefusedError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AdvertisementRefusedError);
+  return error as AdvertisementRefusedError;
+}
+
+describe("advertising a prefix: the rules, each refusing with its name and sending nothing", () => {
+  test("a prefix that is not approved", async () => {
+    const { calls, made } = api({ prefix: PENDING, bgp: [WITHDRAWN] });
+    const error = await refusal(changeAdvertisement(calls, { prefix_id: PENDING.id }, true, {}));
+    expect(error.rule).toBe("prefix_approved");
+    expect(error.fix).toBe(ADVERTISEMENT_RULES.prefix_approved.fix);
+    expect(error.message).toBe(
+      `advertising prefix ${PENDING.id} (${PENDING.cidr}) needs the prefix is approved (approved: V), but approved is P: ${ADVERTISEMENT_RULES.prefix_approved.fix}. Nothing was sent.`,
+    );
+    expect(made).not.toContain("updateBgpPrefix");
+  });
+
+  test("no BGP prefix spans the prefix (a more specific one does not count)", async () => {
+    const specific = { ...WITHDRAWN, id: "1d4b1c7e2f3a4b5c6d7e8f9a0b1c2d3e", cidr: "192.0.2.0/25" };
+    const { calls, made } = api({ prefix: APPROVED, bgp: [specific] });
+    const error = await refusal(changeAdvertisement(calls, PARAMS, true, {}));
+    expect(error.rule).toBe("bgp_prefix_spans_prefix");
+    expect(error.bgpPrefix).toBeUndefined();
+    expect(made).not.toContain("updateBgpPrefix");
+  });
+
+  test("on-demand advertisement not enabled", async () => {
+    const off = {
+      ...WITHDRAWN,
+      on_demand: { ...WITHDRAWN.on_demand, on_demand_enabled: false, advertised: null },
+    };
+    const { calls, made } = api({ prefix: APPROVED, bgp: [off] });
+    expect((await refusal(changeAdvertisement(calls, PARAMS, true, {}))).rule).toBe("on_demand_enabled");
+    expect(made).not.toContain("updateBgpPrefix");
+  });
+
+  test("a locked advertisement, for a withdrawal too", async () => {
+    const { calls, made } = api({
+      prefix: APPROVED,
+      bgp: [{ ...LOCKED, on_demand: { ...LOCKED.on_demand, advertised: true } }],
+    });
+    const error = await refusal(changeAdvertisement(calls, PARAMS, false, {}));
+    expect(error.rule).toBe("not_locked");
+    expect(error.message).toMatch(/^withdrawing prefix .* is locked: ask your Cloudflare account team/);
+    expect(made).not.toContain("updateBgpPrefix");
+  });
+
+  test("bindings still provisioning block an advertisement, naming each; force skips that rule only", async () => {
+    const provisioning = example<ServiceBinding>("createServiceBinding", "201", "created");
+    const { calls, made, sent } = api({
+      prefix: APPROVED,
+      bgp: [WITHDRAWN],
+      bindings: [ACTIVE, provisioning],
+    });
+    const error = await refusal(changeAdvertisement(calls, PARAMS, true, {}));
+    expect(error.rule).toBe("bindings_active");
+    expect(error.message).toContain(`not active yet: ${provisioning.cidr} (provisioning)`);
+    expect(made).not.toContain("updateBgpPrefix");
+
+    await changeAdvertisement(calls, PARAMS, true, { force: true });
+    expect(sent).toHaveLength(1);
+  });
+
+  test("a withdrawal does not wait for bindings (it does not even read them)", async () => {
+    const { calls, made } = api({ prefix: APPROVED, bgp: [ADVERTISED] });
+    const result = await changeAdvertisement(calls, PARAMS, false, {});
+    expect(result.changed).toBe(true);
+    expect(made).toEqual(["getPrefix", "listBgpPrefixes", "updateBgpPrefix"]);
+  });
+});
+
+describe("advertising a prefix that passes the rules", () => {
+  test("sends on_demand.advertised once, to the BGP prefix that spans the prefix", async () => {
+    const specific = { ...WITHDRAWN, id: "1d4b1c7e2f3a4b5c6d7e8f9a0b1c2d3e", cidr: "192.0.2.0/25" };
+    const { calls, sent } = api({ prefix: APPROVED, bgp: [specific, WITHDRAWN] });
+    const result = await changeAdvertisement(calls, PARAMS, true, {});
+    expect(sent).toEqual([
+      { prefix_id: APPROVED.id, bgp_prefix_id: WITHDRAWN.id, body: { on_demand: { advertised: true } } },
+    ]);
+    expect(result).toMatchObject({ changed: true, prefix: APPROVED, bgpPrefix: WITHDRAWN });
+    expect(result.waited).toBeUndefined();
+  });
+
+  test("already as asked: nothing is sent, and the result says so", async () => {
+    const { calls, made } = api({ prefix: APPROVED, bgp: [ADVERTISED] });
+    expect(await changeAdvertisement(calls, PARAMS, true, {})).toMatchObject({
+      changed: false,
+      bgpPrefix: ADVERTISED,
+    });
+    expect(made).not.toContain("updateBgpPrefix");
+  });
+});
+
+describe("waiting for the advertisement", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] }));
+  afterEach(() => vi.useRealTimers());
+
+  test("with wait, polls Fetch BGP Prefix, the first poll at once, until it reports the change", async () => {
+    const { calls, made } = api({
+      prefix: APPROVED,
+      bgp: [WITHDRAWN],
+      reads: [WITHDRAWN, WITHDRAWN, ADVERTISED],
+    });
+    const advertising = changeAdvertisement(calls, PARAMS, true, { wait: true });
+    await vi.advanceTimersByTimeAsync(0);
+    // The update, then one poll at once.
+    expect(made.slice(-2)).toEqual(["updateBgpPrefix", "getBgpPrefix"]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const result = await advertising;
+    expect(result.waited).toMatchObject({ advertised: true, polls: 3, bgpPrefix: ADVERTISED });
+    expect(result.bgpPrefix).toEqual(ADVERTISED);
+  });
+
+  test("a BGP prefix that is locked ends the wait with WaitError, reason locked", async () => {
+    const { calls } = api({ prefix: APPROVED, bgp: [LOCKED] });
+    const error = await waitForAdvertisement(calls, {
+      prefix_id: APPROVED.id,
+      bgp_prefix_id: LOCKED.id,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WaitError);
+    expect(error).toMatchObject({ reason: "locked", state: "locked", polls: 1 });
+  });
+
+  test("a withdrawal that does not happen in time: WaitError, reason timeout, after 30 minutes by default", async () => {
+    const { calls } = api({ prefix: APPROVED, bgp: [ADVERTISED] });
+    const started = Date.now();
+    const waiting = waitForAdvertisement(
+      calls,
+      { prefix_id: APPROVED.id, bgp_prefix_id: ADVERTISED.id },
+      { advertised: false },
+    ).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(31 * 60_000);
+    const error = await waiting;
+    expect(error).toMatchObject({ name: "WaitError", reason: "timeout", state: "advertised" });
+    expect((error as Error).message).toMatch(
+      /did not become withdrawn in time: its last state was advertised/,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(30 * 60_000);
+  });
+});
