@@ -1,5 +1,6 @@
 // Conformance with writes (mock mode, or CONTRACT_ALLOW_WRITES=1 against an
-// external server): create a binding, fetch it, delete it, and always clean up.
+// external server): create a binding, fetch it, delete it, and always clean up;
+// and update a BGP prefix to the asn_prepend_count it has, which changes nothing.
 import { describe, expect, test } from "vitest";
 import type { ServiceBinding } from "../../src/index.ts";
 import { contractClient, target } from "../support/harness.ts";
@@ -33,6 +34,21 @@ describe("create, get and delete a binding", () => {
           client.deleteServiceBinding({ prefix_id: target.prefixId, binding_id: created.id }),
         ).resolves.toBeUndefined();
       }
+    }
+  });
+});
+
+describe("update a BGP prefix", () => {
+  test("setting asn_prepend_count to the value it has answers a BgpPrefix valid against the spec", async () => {
+    const client = contractClient();
+    for (const bgp of await client.listBgpPrefixes({ prefix_id: target.prefixId })) {
+      const updated = await client.updateBgpPrefix({
+        prefix_id: target.prefixId,
+        bgp_prefix_id: bgp.id,
+        body: { asn_prepend_count: bgp.asn_prepend_count ?? 0 },
+      });
+      expectSchema(updated, "BgpPrefix");
+      expect(updated.id).toBe(bgp.id);
     }
   });
 });
