@@ -1,0 +1,180 @@
+// The desired-state file (YAML or JSON): parsed with the `yaml` package, which
+// keeps each node's place, and checked against bindings.schema.json (the
+// schema editors use) with Ajv, so every problem is reported at once with its
+// file, line and column. Nothing here talks to the API.
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { BindingsFileError, type SourcePosition } from "./errors.ts";
+
+/** A binding the file asks for: a CIDR and its service, by name or id, with where the file says so. */
+export interface DesiredBinding {
+  cidr: string;
+  service: string;
+  at: SourcePosition;
+}
+
+/** A prefix the file decides: by id or by CIDR, its bindings (the whole truth for it), its advertisement. */
+export interface DesiredPrefix {
+  /** A prefix id, or the prefix's CIDR. */
+  prefix: string;
+  bindings: DesiredBinding[];
+  /** Leave undefined to leave the advertisement as it is. */
+  advertised?: boolean | undefined;
+  at: SourcePosition;
+}
+
+/** What a bindings file asks for. */
+export interface DesiredState {
+  /** The file it came from, as named to the parser. */
+  file: string;
+  accountId: string;
+  prefixes: DesiredPrefix[];
+}
+
+/** The schema that editors and this parser check the file against. */
+export const BINDINGS_SCHEMA: object = JSON.parse(
+  readFileSync(new URL("./bindings.schema.json", import.meta.url), "utf8"),
+);
+
+let validate: ReturnType<Ajv2020["compile"]> | undefined;
+
+/** Where a node of the document starts, 1-based as editors show it. */
+function positionOf(file: string, counter: LineCounter, node: Node | undefined): SourcePosition {
+  const { line, col } = counter.linePos(node?.range?.[0] ?? 0);
+  return { file, line, column: col };
+}
+
+/** The node a JSON Pointer of Ajv's names (`/prefixes/0/bindings/192.0.2.0~124`), or the key it is about. */
+function nodeAt(root: Node | null, pointer: string, key?: string): Node | undefined {
+  const path = pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
+  let node: unknown = root;
+  for (const part of [...path, ...(key === undefined ? [] : [key])]) {
+    if (!isMap(node) && !(node && typeof node === "object" && "items" in node)) return node as Node;
+    const collection = node as { items: unknown[] };
+    const index = Number(part);
+    const next = isMap(node)
+      ? node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === part)
+      : collection.items[index];
+    if (next === undefined) return node as Node;
+    // A key the schema refuses is pointed at itself; anything else at its value.
+    node = isMap(node)
+      ? part === key
+        ? (next as { key: unknown }).key
+        : (next as { value: unknown }).value
+      : next;
+  }
+  return node as Node;
+}
+
+/** Ajv's verdict, in words a person editing the file understands. */
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === "" ? "the file" : (error.instancePath.split("/").pop() ?? "");
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `unknown key ${JSON.stringify(error.params.additionalProperty)} (the schema allows ${schemaKeys(error)})`;
+    case "required":
+      return `missing ${JSON.stringify(error.params.missingProperty)}`;
+    case "propertyNames":
+      return `${JSON.stringify(error.params.propertyName)} is not a CIDR (address/length)`;
+    case "type":
+      return `${JSON.stringify(where)} must be ${error.params.type === "object" ? "a mapping" : `a ${error.params.type}`}`;
+    default:
+      return `${JSON.stringify(where)} ${error.message ?? "is not valid"}`;
+  }
+}
+
+function schemaKeys(error: ErrorObject): string {
+  const properties = (error.parentSchema as { properties?: object } | undefined)?.properties ?? {};
+  return Object.keys(properties).join(", ");
+}
+
+/**
+ * Parses a bindings file's text. `accountId` fills in when the file names none (the CLI passes
+ * CLOUDFLARE_ACCOUNT_ID). Throws `BindingsFileError` with every problem found, each with its place.
+ */
+export function parseBindingsFile(
+  text: string,
+  options: { file: string; accountId?: string | undefined },
+): DesiredState {
+  const { file } = options;
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
+  const syntax = document.errors.map((error) => {
+    const [start] = error.linePos ?? [];
+    return {
+      file,
+      line: start?.line ?? 1,
+      column: start?.col ?? 1,
+      message:
+        error.code === "DUPLICATE_KEY"
+          ? "this key is given twice"
+          : (error.message.split(" at line")[0] ?? error.message),
+    };
+  });
+  if (syntax.length > 0) throw new BindingsFileError(syntax);
+
+  const value: unknown = document.toJS();
+  // verbose: each error carries the schema it broke, whose keys name what is allowed.
+  validate ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(BINDINGS_SCHEMA);
+  if (!validate(value)) {
+    // An unknown key is reported by the key's own place, other errors by the value's.
+    // A refused key name is reported once, by propertyNames, not again by the pattern inside it.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword === "propertyNames" || !e.propertyName);
+    const problems = errors.map((error) => {
+      const key =
+        error.keyword === "additionalProperties"
+          ? String(error.params.additionalProperty)
+          : error.keyword === "propertyNames"
+            ? String(error.params.propertyName)
+            : undefined;
+      const node = nodeAt(document.contents, error.instancePath, key);
+      return { ...positionOf(file, counter, node), message: describe(error) };
+    });
+    throw new BindingsFileError(dedupe(problems));
+  }
+
+  const parsed = value as {
+    account_id?: string;
+    prefixes: { prefix: string; bindings: Record<string, string>; advertised?: boolean }[];
+  };
+  const accountId = parsed.account_id ?? options.accountId;
+  if (accountId === undefined || accountId === "") {
+    throw new BindingsFileError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: "no account: give account_id in the file, or set CLOUDFLARE_ACCOUNT_ID",
+      },
+    ]);
+  }
+  return {
+    file,
+    accountId,
+    prefixes: parsed.prefixes.map((entry, index) => ({
+      prefix: entry.prefix,
+      advertised: entry.advertised,
+      at: positionOf(file, counter, nodeAt(document.contents, `/prefixes/${index}`)),
+      bindings: Object.entries(entry.bindings).map(([cidr, service]) => ({
+        cidr,
+        service,
+        at: positionOf(file, counter, nodeAt(document.contents, `/prefixes/${index}/bindings`, cidr)),
+      })),
+    })),
+  };
+}
+
+/** Ajv can report one place twice (two keywords of one schema): keep each line once. */
+function dedupe<T extends { line: number; column: number; message: string }>(problems: T[]): T[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
