@@ -18,13 +18,23 @@ export function formatProblem(problem: SourceProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 
-/** The bindings file cannot be used: every problem found, each with its place. Nothing was sent. */
-export class BindingsFileError extends ServiceBindingsError {
-  override name = "BindingsFileError";
+/** Every problem found at once, each with its place, one per line of the message. Nothing was sent. */
+export class ProblemsError extends ServiceBindingsError {
+  override name = "ProblemsError";
   readonly problems: readonly SourceProblem[];
 
   constructor(problems: readonly SourceProblem[]) {
     super(problems.map(formatProblem).join("\n"));
     this.problems = problems;
   }
+}
+
+/** The bindings file cannot be used: unreadable, not YAML or JSON, or not what the schema allows. */
+export class BindingsFileError extends ProblemsError {
+  override name = "BindingsFileError";
+}
+
+/** The file asks for what the account or Cloudflare's documented rules refuse. */
+export class PlanError extends ProblemsError {
+  override name = "PlanError";
 }

@@ -11,7 +11,8 @@ import { BindingsFileError, type SourcePosition } from "./errors.ts";
 export interface DesiredBinding {
   cidr: string;
   service: string;
-  at: SourcePosition;
+  /** Where the file says so; absent for a state built in code. */
+  at?: SourcePosition | undefined;
 }
 
 /** A prefix the file decides: by id or by CIDR, its bindings (the whole truth for it), its advertisement. */
@@ -21,12 +22,13 @@ export interface DesiredPrefix {
   bindings: DesiredBinding[];
   /** Leave undefined to leave the advertisement as it is. */
   advertised?: boolean | undefined;
-  at: SourcePosition;
+  /** Where the file names the prefix; absent for a state built in code. */
+  at?: SourcePosition | undefined;
 }
 
 /** What a bindings file asks for. */
 export interface DesiredState {
-  /** The file it came from, as named to the parser. */
+  /** The file it came from, as named to the parser (problems are reported against it). */
   file: string;
   accountId: string;
   prefixes: DesiredPrefix[];
