@@ -6,7 +6,7 @@
 // package's published `dependencies` by their ranges, as on a user's machine,
 // and nothing else is reachable.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -32,9 +32,11 @@ beforeAll(async () => {
   for (const file of ["package.json", "README.md", "LICENSE", "spec/openapi.yaml"]) {
     cpSync(join(ROOT, file), join(packageDir, file));
   }
+  for (const file of ["bin/cloudflare-service-bindings.mjs"])
+    cpSync(join(ROOT, file), join(packageDir, file));
   execFileSync(
     process.execPath,
-    [TSC, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(packageDir, "dist")],
+    ["--import", "tsx", join(ROOT, "scripts/build.ts"), "--out-dir", join(packageDir, "dist")],
     { cwd: ROOT, stdio: "ignore" },
   );
   execFileSync("npm", ["pack", "--silent", "--pack-destination", dir, packageDir], { stdio: "ignore" });
@@ -71,6 +73,19 @@ const CALL = `createServiceBindingsClient({ apiToken: "tok_0123456789abcdef", ma
   .listServices()
   .then((services) => console.log(JSON.stringify(services)));`;
 
+/** The packages `names` need, theirs included, as installed here (the registry serves exactly these). */
+function dependencyClosure(names: string[]): string[] {
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    if (found.has(name)) return;
+    found.add(name);
+    const manifest = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8"));
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency);
+  };
+  for (const name of names) visit(name);
+  return [...found].sort();
+}
+
 /** Runs a consumer file against the local server; asynchronously, so the server in this process can answer. */
 function runNode(file: string) {
   return runAsync(process.execPath, [file, server.url], { cwd: dir });
@@ -105,13 +120,22 @@ describe("the packed package", () => {
     }
   });
 
-  test("installs with openapi-fetch as its only dependency", () => {
-    // The consumer asked only for the tarball: its published manifest is what named openapi-fetch.
-    expect(fetchedFromRegistry.sort()).toEqual(["openapi-fetch", "openapi-typescript-helpers"]);
-    const installed = readdirSync(join(dir, "node_modules")).filter((name) => !name.startsWith("."));
-    expect(installed.sort()).toEqual(
-      ["cloudflare-service-bindings", "openapi-fetch", "openapi-typescript-helpers"].sort(),
+  test("installs its published dependencies and what they need, nothing else", () => {
+    // The consumer asked only for the tarball: its published manifest is what named the rest.
+    const expected = dependencyClosure(
+      Object.keys(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).dependencies),
     );
+    expect(fetchedFromRegistry.sort()).toEqual(expected);
+    const installed = readdirSync(join(dir, "node_modules")).filter((name) => !name.startsWith("."));
+    expect(installed.sort()).toEqual(["cloudflare-service-bindings", ...expected].sort());
+  });
+
+  test("its command-line tool runs from the consumer project (npx), and says how it is used", async () => {
+    const ran = await runAsync("npx", ["--no-install", "cloudflare-service-bindings", "plan", "--help"], {
+      cwd: dir,
+    });
+    expect(ran.stdout).toContain("Usage: cloudflare-service-bindings plan --file bindings.yaml");
+    expect(ran.status).toBe(0);
   });
 
   test("works from ESM import", async () => {
