@@ -74,7 +74,8 @@ function nodeAt(root: Node | null, pointer: string, key?: string): Node | undefi
 
 /** Ajv's verdict, in words a person editing the file understands. */
 function describe(error: ErrorObject): string {
-  const where = error.instancePath === "" ? "the file" : (error.instancePath.split("/").pop() ?? "");
+  const last = (error.instancePath.split("/").pop() ?? "").replaceAll("~1", "/").replaceAll("~0", "~");
+  const where = error.instancePath === "" ? "the file" : last;
   switch (error.keyword) {
     case "additionalProperties":
       return `unknown key ${JSON.stringify(error.params.additionalProperty)} (the schema allows ${schemaKeys(error)})`;
@@ -82,6 +83,10 @@ function describe(error: ErrorObject): string {
       return `missing ${JSON.stringify(error.params.missingProperty)}`;
     case "propertyNames":
       return `${JSON.stringify(error.params.propertyName)} is not a CIDR (address/length)`;
+    case "minLength":
+      return /\/bindings\/[^/]+$/.test(error.instancePath)
+        ? `${where} needs a service: its name (Magic Transit, CDN, Spectrum) or its id`
+        : `${JSON.stringify(where)} must not be empty`;
     case "type":
       return `${JSON.stringify(where)} must be ${error.params.type === "object" ? "a mapping" : `a ${error.params.type}`}`;
     default:
@@ -136,7 +141,7 @@ export function parseBindingsFile(
       const node = nodeAt(document.contents, error.instancePath, key);
       return { ...positionOf(file, counter, node), message: describe(error) };
     });
-    throw new BindingsFileError(dedupe(problems));
+    throw new BindingsFileError(dedupe(problems).sort((a, b) => a.line - b.line || a.column - b.column));
   }
 
   const parsed = value as {
