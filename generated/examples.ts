@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the examples the stateful fake answers with.
  * Change the spec, then run `npm run generate`.
- * spec sha256: 6e5df3d5c8e04e0c9974c37cec4fb321d31cee98bfc86381072c63604220e6ae
+ * spec sha256: 795bf6a01322fe9a9990a989122ba194205a8bab7f7566f13caac4be3dfcf0a6
  */
 
 /** Each path parameter's example value in the spec, by name. */

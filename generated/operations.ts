@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the operation table the client runs on.
  * Change the spec, then run `npm run generate`.
- * spec sha256: 6e5df3d5c8e04e0c9974c37cec4fb321d31cee98bfc86381072c63604220e6ae
+ * spec sha256: 795bf6a01322fe9a9990a989122ba194205a8bab7f7566f13caac4be3dfcf0a6
  */
 
 /**
@@ -121,7 +121,9 @@ export const OPERATIONS = {
    * Delete Service Binding
    *
    * Deletes one service binding of the prefix. The answer is an envelope
-   * with `success: true` and no `result` member.
+   * with `success: true` whose `result` is absent (as Cloudflare's API
+   * reference shows it) or `null`; the client resolves to `undefined`
+   * either way.
    *
    * The Magic Transit binding that spans the whole prefix cannot be
    * deleted: "You must keep Magic Transit as a common base service,

@@ -85,6 +85,31 @@ describe("ensureServiceBinding", () => {
     expect(calls(fake).filter((c) => c.startsWith("POST"))).toHaveLength(1);
   });
 
+  test("a conflicting binding whose answer has no service_name (the spec makes it optional) is named by its service id", async () => {
+    const { client } = setup((fake) => async (request) => {
+      const response = await fake.fetch(request);
+      if (request.method !== "GET") return response;
+      const body = (await response.json()) as { result: Record<string, unknown>[] };
+      for (const binding of body.result) delete binding.service_name;
+      return Response.json(body, { status: response.status });
+    });
+    const cdn = await client.ensureServiceBinding({
+      prefix_id: PREFIX,
+      cidr: "192.0.2.1/32",
+      service_id: CDN,
+    });
+    const error = await client
+      .ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: SPECTRUM })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(BindingConflictError);
+    expect((error as Error).message).toBe(
+      `192.0.2.1/32 of prefix ${PREFIX} is already bound to service ${CDN} (binding ${cdn.id}), not to service ${SPECTRUM}: delete that binding first`,
+    );
+  });
+
   test("a create whose answer is lost after it was made: found by listing again, never made twice", async () => {
     let lost = 0;
     const { fake, client, bindingsOf } = setup((fake) => async (request) => {
