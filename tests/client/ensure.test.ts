@@ -34,6 +34,18 @@ function setup(
 
 const calls = (fake: ServiceBindingsFake) => fake.requests.map((r) => `${r.method} ${r.status}`);
 
+/** Binds 192.0.2.1/32 to the CDN, then asks for it on Spectrum: the CDN binding and what that second call threw. */
+async function conflict(client: ReturnType<typeof setup>["client"]) {
+  const cdn = await client.ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: CDN });
+  const error = await client
+    .ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: SPECTRUM })
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  return { cdn, error };
+}
+
 describe("ensureServiceBinding", () => {
   test("creates the binding when the CIDR has none, after listing", async () => {
     const { fake, client, bindingsOf } = setup();
@@ -66,17 +78,7 @@ describe("ensureServiceBinding", () => {
 
   test("a CIDR bound to another service is a BindingConflictError that names it; nothing is created", async () => {
     const { fake, client } = setup();
-    const cdn = await client.ensureServiceBinding({
-      prefix_id: PREFIX,
-      cidr: "192.0.2.1/32",
-      service_id: CDN,
-    });
-    const error = await client
-      .ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: SPECTRUM })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const { cdn, error } = await conflict(client);
     expect(error).toBeInstanceOf(BindingConflictError);
     expect((error as BindingConflictError).existing).toEqual(cdn);
     expect((error as Error).message).toBe(
@@ -93,17 +95,7 @@ describe("ensureServiceBinding", () => {
       for (const binding of body.result) delete binding.service_name;
       return Response.json(body, { status: response.status });
     });
-    const cdn = await client.ensureServiceBinding({
-      prefix_id: PREFIX,
-      cidr: "192.0.2.1/32",
-      service_id: CDN,
-    });
-    const error = await client
-      .ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: SPECTRUM })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const { cdn, error } = await conflict(client);
     expect(error).toBeInstanceOf(BindingConflictError);
     expect((error as Error).message).toBe(
       `192.0.2.1/32 of prefix ${PREFIX} is already bound to service ${CDN} (binding ${cdn.id}), not to service ${SPECTRUM}: delete that binding first`,
