@@ -116,11 +116,21 @@ export function shown(path: string): string {
   return inside.startsWith("..") ? path : inside;
 }
 
+/** A file's text; an error that names the file when it cannot be read. */
+function read(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`${shown(path)} cannot be read (${code === "ENOENT" ? "it does not exist" : code})`);
+  }
+}
+
 /** Reads the three files and runs the gate; throws an Error that names the file when one cannot be read. */
 export function runUpstreamGate(files: GateFiles): UpstreamGateResult & { provenance: Node } {
-  const upstream = parseOpenApi(readFileSync(files.upstream, "utf8"), shown(files.upstream));
-  const spec = parseSpec(readFileSync(files.spec, "utf8"));
-  const registryText = readFileSync(files.registry, "utf8");
+  const upstream = parseOpenApi(read(files.upstream), shown(files.upstream));
+  const spec = parseSpec(read(files.spec));
+  const registryText = read(files.registry);
   return {
     ...upstreamGate(upstream, spec, registryText, shown(files.registry)),
     provenance: upstream["x-provenance"],
