@@ -2,6 +2,8 @@
 // operations the spec describes, with every component they use and nothing
 // else, and the provenance of the file it came from.
 import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { type Node, type Operation, operations, pointerSegments } from "../spec.ts";
 import { describeOperation, type Located, locateOperations, operationKey } from "./operations.ts";
 
@@ -17,6 +19,23 @@ export interface Origin {
   commit?: string;
   /** The date of the published file, `YYYY-MM-DD`. */
   date?: string;
+}
+
+/**
+ * The origin the command line gives: `--source owner/name[@commit]` and `--date YYYY-MM-DD`, at least
+ * one of the commit and the date. Throws ExtractError saying what is wrong.
+ */
+export function parseOrigin(source: string | undefined, date: string | undefined): Origin {
+  const match = /^([\w.-]+\/[\w.-]+)(?:@([\w.-]+))?$/.exec(source ?? "");
+  if (!match?.[1])
+    throw new ExtractError(
+      `--source must be owner/name or owner/name@commit, e.g. cloudflare/api-schemas@cca3064f, not ${JSON.stringify(source ?? "")}`,
+    );
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new ExtractError(`--date must be YYYY-MM-DD, not ${JSON.stringify(date)}`);
+  if (!match[2] && !date)
+    throw new ExtractError("give the commit (--source owner/name@commit) or the --date of the file");
+  return { repository: match[1], ...(match[2] ? { commit: match[2] } : {}), ...(date ? { date } : {}) };
 }
 
 /** Parses `text` as an OpenAPI 3 document in JSON; `label` names it in errors. */
@@ -150,4 +169,16 @@ export function extractUpstream(
 /** The extract as the committed file holds it: two-space JSON and a final newline. */
 export function formatExtract(extract: Node): string {
   return `${JSON.stringify(extract, null, 2)}\n`;
+}
+
+/**
+ * Extracts `input` into `out`. The file is written beside `out` and renamed into place only once the
+ * extract succeeded, so a refused input, or an interrupted run, leaves `out` as it was.
+ */
+export function extractFile(input: string, out: string, spec: Node, origin: Origin, now = new Date()): Node {
+  const extract = extractUpstream(readFileSync(input, "utf8"), spec, origin, input, now);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(`${out}.tmp`, formatExtract(extract));
+  renameSync(`${out}.tmp`, out);
+  return extract;
 }
