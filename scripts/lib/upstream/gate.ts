@@ -30,6 +30,8 @@ export interface UpstreamGateResult {
   findings: JudgedFinding[];
   entries: number;
   problems: GateProblem[];
+  /** The upstream file's `x-provenance`, when it has one. */
+  provenance?: Node;
 }
 
 const show = (value: unknown) => JSON.stringify(value);
@@ -100,7 +102,8 @@ export function upstreamGate(
   const known = operations(spec).map((o) => o.operationId);
   const result = judgeFindings(compareDocuments(upstream, spec), registry.entries, registryFile, known);
   const invalid = registry.problems.map((message): GateProblem => ({ kind: "invalid", message }));
-  return { ...result, problems: [...invalid, ...result.problems] };
+  const provenance = upstream["x-provenance"];
+  return { ...result, problems: [...invalid, ...result.problems], ...(provenance ? { provenance } : {}) };
 }
 
 /** Where the gate reads its three files. */
@@ -127,12 +130,9 @@ function read(path: string): string {
 }
 
 /** Reads the three files and runs the gate; throws an Error that names the file when one cannot be read. */
-export function runUpstreamGate(files: GateFiles): UpstreamGateResult & { provenance: Node } {
+export function runUpstreamGate(files: GateFiles): UpstreamGateResult {
   const upstream = parseOpenApi(read(files.upstream), shown(files.upstream));
   const spec = parseSpec(read(files.spec));
   const registryText = read(files.registry);
-  return {
-    ...upstreamGate(upstream, spec, registryText, shown(files.registry)),
-    provenance: upstream["x-provenance"],
-  };
+  return upstreamGate(upstream, spec, registryText, shown(files.registry));
 }
