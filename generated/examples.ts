@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the examples the stateful fake answers with.
  * Change the spec, then run `npm run generate`.
- * spec sha256: d4691d656391c3c83321a5e8029bc077704576f866b62ab60566642233cb86cd
+ * spec sha256: 7ee62249f04b9363576b782078ff7a2735eb4bcf7a15283968cf58ad45aac830
  */
 
 /** Each path parameter's example value in the spec, by name. */

@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: d4691d656391c3c83321a5e8029bc077704576f866b62ab60566642233cb86cd
+ * spec sha256: 7ee62249f04b9363576b782078ff7a2735eb4bcf7a15283968cf58ad45aac830
  */
 
 export interface paths {
@@ -111,7 +111,9 @@ export interface paths {
         /**
          * Delete Service Binding
          * @description Deletes one service binding of the prefix. The answer is an envelope
-         *     with `success: true` and no `result` member.
+         *     with `success: true` whose `result` is absent (as Cloudflare's API
+         *     reference shows it) or `null`; the client resolves to `undefined`
+         *     either way.
          *
          *     The Magic Transit binding that spans the whole prefix cannot be
          *     deleted: "You must keep Magic Transit as a common base service,
@@ -361,13 +363,21 @@ export interface components {
         /**
          * @description Where the binding is in its rollout.
          *
-         *     - `provisioning`: the binding is being rolled out; traffic is still
-         *       routed as before.
-         *     - `active`: traffic for the binding's CIDR reaches the service.
-         *     - `magic_transit_route_missing`: the binding is to Magic Transit but
-         *       no Magic Transit route covers its CIDR yet.
+         *     - `provisioning`: the binding is being deployed across Cloudflare's
+         *       network, which "will take four to six hours to complete"
+         *       (https://developers.cloudflare.com/byoip/service-bindings/).
+         *     - `active`: "When a binding has been deployed to a majority of
+         *       Cloudflare datacenters, the binding will become active and can be
+         *       used with its associated service" (Cloudflare's published schema).
+         *     - `magic_transit_route_missing`: listed in Cloudflare's API reference
+         *       without a description; by its name, a Magic Transit route the
+         *       binding needs is missing.
          *
-         *     The API has added values to this list before. A consumer must treat a
+         *     The API has added values to this list before:
+         *     `magic_transit_route_missing` is not in Cloudflare's published schema
+         *     of 2024-08 and is in its API reference since
+         *     (https://developers.cloudflare.com/api/resources/addressing/subresources/prefixes/subresources/service_bindings/methods/list/).
+         *     A consumer must treat a
          *     value it does not know as "not active yet", never as an error.
          *     `x-extensible-enum: true` says so to generators: the generated type
          *     is the known values plus any other string.
@@ -393,10 +403,16 @@ export interface components {
             /** @description The identifier of the bound service, as listed by List Services. */
             service_id: components["schemas"]["Identifier"];
             /**
-             * @description The name of the bound service, for example `Magic Transit`, `CDN` or `Spectrum`.
+             * @description The name of the bound service, for example `Magic Transit`, `CDN`
+             *     or `Spectrum`. Optional: Cloudflare's published schema does not
+             *     require it, and Cloudflare's documentation shows a Get Service
+             *     Binding answer without it
+             *     (https://developers.cloudflare.com/data-localization/regional-services/ip-bindings/,
+             *     "Check binding status"). The stateful fake always sends it (its
+             *     choice).
              * @example Magic Transit
              */
-            service_name: string;
+            service_name?: string;
         };
         /** @description A Cloudflare service that a BYOIP prefix can be bound to. */
         Service: {
@@ -518,11 +534,15 @@ export interface components {
             result: components["schemas"]["ServiceBinding"];
         };
         /**
-         * @description The envelope of Delete Service Binding: `success: true` and no
-         *     `result` member.
+         * @description The envelope of Delete Service Binding: `success: true`, and a
+         *     `result` that is absent or `null`.
          */
         DeleteResponse: components["schemas"]["SuccessEnvelope"] & {
-            result?: never;
+            /**
+             * @description Absent, as Cloudflare's API reference shows the answer, or
+             *     `null`, as Cloudflare's envelope writes "no result".
+             */
+            result?: null;
         };
         /** @description The envelope of List Services. */
         ServiceListResponse: components["schemas"]["SuccessEnvelope"] & {
@@ -680,8 +700,9 @@ export interface components {
     responses: {
         /**
          * @description The request carried no credentials. Observed: the live API answers
-         *     this with 400 and code 9106 (see the example), where the published
-         *     schema suggests 401.
+         *     this with 400 and code 9106 (see the example). Cloudflare's published
+         *     schema declares no status for it: only the range 4XX for every client
+         *     error of these operations.
          */
         MissingCredentials: {
             headers: {

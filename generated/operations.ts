@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the operation table the client runs on.
  * Change the spec, then run `npm run generate`.
- * spec sha256: d4691d656391c3c83321a5e8029bc077704576f866b62ab60566642233cb86cd
+ * spec sha256: 7ee62249f04b9363576b782078ff7a2735eb4bcf7a15283968cf58ad45aac830
  */
 
 /**
@@ -127,7 +127,9 @@ export const OPERATIONS = {
    * Delete Service Binding
    *
    * Deletes one service binding of the prefix. The answer is an envelope
-   * with `success: true` and no `result` member.
+   * with `success: true` whose `result` is absent (as Cloudflare's API
+   * reference shows it) or `null`; the client resolves to `undefined`
+   * either way.
    *
    * The Magic Transit binding that spans the whole prefix cannot be
    * deleted: "You must keep Magic Transit as a common base service,

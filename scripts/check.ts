@@ -24,6 +24,7 @@ export const STEPS: Step[] = [
   { name: "lint:spec", proves: "the spec lints with zero errors and warnings" },
   { name: "check:generated", proves: "generated/ is what the spec produces" },
   { name: "check:breaking", proves: "spec changes match the version bump" },
+  { name: "check:upstream", proves: "every difference from Cloudflare's published schema is recorded" },
   { name: "build", proves: "dist/ builds: ESM JavaScript and .d.ts" },
   { name: "size", proves: "the bundle of a consumer stays within its size budget", needs: ["build"] },
 ];

@@ -62,7 +62,7 @@ export async function ensure(
     if (attempt === 1) created = existing === undefined;
     if (existing && existing.service_id !== service_id) {
       throw new BindingConflictError(
-        `${cidr} of prefix ${prefix.prefix_id} is already bound to ${existing.service_name} (binding ${existing.id}), not to service ${service_id}: delete that binding first`,
+        `${cidr} of prefix ${prefix.prefix_id} is already bound to ${existing.service_name ?? `service ${existing.service_id}`} (binding ${existing.id}), not to service ${service_id}: delete that binding first`,
         existing,
       );
     }

@@ -1,5 +1,6 @@
 // The CI recipes (.github/workflows/contract.yml, mutation.yml) run the npm
-// scripts the README and CONTRIBUTING.md name, and those scripts exist.
+// scripts the README and CONTRIBUTING.md name, the nightly upstream gate runs
+// on a fresh extract, and those scripts exist.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
@@ -45,6 +46,22 @@ describe(".github/workflows/contract.yml", () => {
     const job = workflow.jobs.processes;
     expect(job.strategy.matrix.os).toEqual(expect.arrayContaining(["macos-latest", "windows-latest"]));
     expect(npmScripts(job)).toEqual(["ci", "test:e2e"]);
+  });
+
+  test("the scheduled upstream job extracts Cloudflare's newest openapi.json into a temporary file, checks the spec against it and puts the findings in the job's summary", () => {
+    const job = workflow.jobs.upstream;
+    expect(job.if).toContain("schedule");
+    expect(npmScripts(job)).toEqual(["ci", "upstream:extract", "check:upstream"]);
+    const { run } = job.steps.at(-1);
+    expect(run).toContain("https://raw.githubusercontent.com/cloudflare/api-schemas/main/openapi.json");
+    expect(run).toMatch(
+      /upstream:extract -- "\$RUNNER_TEMP\/openapi\.json"[^\n]*\n[^\n]*--out "\$RUNNER_TEMP\/cloudflare\.json"/,
+    );
+    expect(run).toContain('check:upstream -- --upstream "$RUNNER_TEMP/cloudflare.json"');
+    // The committed extract is never the one it writes or reads.
+    expect(run).not.toContain("spec/upstream");
+    expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(run.trim().split("\n").at(-1)).toBe('exit "$status"');
   });
 
   test("every npm script it calls exists in package.json", () => {

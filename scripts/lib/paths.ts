@@ -8,3 +8,9 @@ export const SPEC_PATH = `${ROOT}spec/openapi.yaml`;
 
 /** The types generated from the spec. */
 export const GENERATED_PATH = `${ROOT}generated/openapi.ts`;
+
+/** The committed extract of Cloudflare's published description of the operations the spec describes. */
+export const UPSTREAM_PATH = `${ROOT}spec/upstream/cloudflare.json`;
+
+/** The registry of the spec's recorded differences from the upstream extract. */
+export const DEVIATIONS_PATH = `${ROOT}spec/deviations.yaml`;

@@ -29,11 +29,12 @@ function checkedKeywords(spec: Node, schema: Node): Record<string, unknown> {
   return found;
 }
 
-/** What the envelope's `result` is on an operation's success: a list, one object, or nothing. */
+/** What the envelope's `result` is on an operation's success: a list, one object, or nothing (absent, or only ever null). */
 function resultShape(spec: Node, schema: Node): "array" | "object" | "none" {
   const result = schema === undefined ? undefined : flatten(spec, schema).properties.result;
   if (result === undefined || result === false) return "none";
   const resolved = deref(spec, result);
+  if (resolved.type === "null") return "none";
   const type = resolved.type ?? resolved.allOf?.map((part: Node) => deref(spec, part).type).find(Boolean);
   return type === "array" ? "array" : "object";
 }

@@ -103,7 +103,7 @@ export async function applyServiceBindingsPlan(
             onProgress?.({
               type: "poll",
               elapsedMs: Date.now() - started,
-              waitingFor: `${seen.cidr} -> ${seen.service_name}`,
+              waitingFor: `${seen.cidr} -> ${seen.service_name ?? seen.service_id}`,
               state: seen.provisioning.state,
               poll,
             }),

@@ -190,7 +190,11 @@ export async function planServiceBindings(
     for (const binding of deletes) {
       const network = parseCidr(binding.cidr) as Network;
       const replaced = wanted.get(keyOf(network));
-      const service = { id: binding.service_id, name: binding.service_name };
+      // The name as List Services gives it (a binding may leave out its service_name).
+      const service = services.find((s) => s.id === binding.service_id) ?? {
+        id: binding.service_id,
+        name: binding.service_name ?? binding.service_id,
+      };
       if (sameNetwork(network, prefixNetwork) && (wanted.size > 0 || service.name === "Magic Transit")) {
         problems.push(
           problem(

@@ -34,6 +34,22 @@ function setup(
 
 const calls = (fake: ServiceBindingsFake) => fake.requests.map((r) => `${r.method} ${r.status}`);
 
+/** Binds 192.0.2.1/32 to the CDN, then asks for it on Spectrum: the CDN binding and what that second call threw. */
+async function conflict(client: ReturnType<typeof setup>["client"]) {
+  const { binding: cdn } = await client.ensureServiceBinding({
+    prefix_id: PREFIX,
+    cidr: "192.0.2.1/32",
+    service_id: CDN,
+  });
+  const error = await client
+    .ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: SPECTRUM })
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  return { cdn, error };
+}
+
 describe("ensureServiceBinding", () => {
   test("creates the binding when the CIDR has none, after listing", async () => {
     const { fake, client, bindingsOf } = setup();
@@ -68,23 +84,28 @@ describe("ensureServiceBinding", () => {
 
   test("a CIDR bound to another service is a BindingConflictError that names it; nothing is created", async () => {
     const { fake, client } = setup();
-    const { binding: cdn } = await client.ensureServiceBinding({
-      prefix_id: PREFIX,
-      cidr: "192.0.2.1/32",
-      service_id: CDN,
-    });
-    const error = await client
-      .ensureServiceBinding({ prefix_id: PREFIX, cidr: "192.0.2.1/32", service_id: SPECTRUM })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const { cdn, error } = await conflict(client);
     expect(error).toBeInstanceOf(BindingConflictError);
     expect((error as BindingConflictError).existing).toEqual(cdn);
     expect((error as Error).message).toBe(
       `192.0.2.1/32 of prefix ${PREFIX} is already bound to CDN (binding ${cdn.id}), not to service ${SPECTRUM}: delete that binding first`,
     );
     expect(calls(fake).filter((c) => c.startsWith("POST"))).toHaveLength(1);
+  });
+
+  test("a conflicting binding whose answer has no service_name (the spec makes it optional) is named by its service id", async () => {
+    const { client } = setup((fake) => async (request) => {
+      const response = await fake.fetch(request);
+      if (request.method !== "GET") return response;
+      const body = (await response.json()) as { result: Record<string, unknown>[] };
+      for (const binding of body.result) delete binding.service_name;
+      return Response.json(body, { status: response.status });
+    });
+    const { cdn, error } = await conflict(client);
+    expect(error).toBeInstanceOf(BindingConflictError);
+    expect((error as Error).message).toBe(
+      `192.0.2.1/32 of prefix ${PREFIX} is already bound to service ${CDN} (binding ${cdn.id}), not to service ${SPECTRUM}: delete that binding first`,
+    );
   });
 
   test("a create whose answer is lost after it was made: found by listing again, never made twice", async () => {

@@ -12,13 +12,13 @@ describe("generated/openapi.ts", () => {
     >();
   });
 
-  test("a binding has every field, all required", () => {
+  test("a binding has every field, all required but service_name", () => {
     expectTypeOf<Binding>().toEqualTypeOf<{
       id: string;
       cidr: string;
       provisioning: { state: "provisioning" | "active" | "magic_transit_route_missing" | (string & {}) };
       service_id: string;
-      service_name: string;
+      service_name?: string;
     }>();
   });
 
@@ -37,10 +37,14 @@ describe("generated/openapi.ts", () => {
     expectTypeOf<Listed["result"]>().toEqualTypeOf<Binding[]>();
   });
 
-  test("delete answers an envelope without result", () => {
+  test("delete answers an envelope whose result is absent or null", () => {
     type Deleted = operations["deleteServiceBinding"]["responses"][200]["content"]["application/json"];
-    expectTypeOf<Deleted["result"]>().toEqualTypeOf<undefined>();
+    expectTypeOf<Deleted["result"]>().toEqualTypeOf<null | undefined>();
     expectTypeOf<Deleted["success"]>().toEqualTypeOf<true>();
+    const absent: Deleted = { success: true, errors: [], messages: [] };
+    // @ts-expect-error a result other than null is not a delete's answer
+    const carrying: Deleted = { success: true, errors: [], messages: [], result: {} };
+    void [absent, carrying];
   });
 
   test("a failure's result is null and its errors carry code and message", () => {

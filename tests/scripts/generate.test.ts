@@ -66,7 +66,7 @@ describe("check:generated", () => {
   test("finds a hand edit of the generated file", async () => {
     writeFileSync(
       target.out,
-      readFileSync(target.out, "utf8").replace("service_name: string;", "service_name: number;"),
+      readFileSync(target.out, "utf8").replace("service_name?: string;", "service_name?: number;"),
     );
     expect(await findDrift(target)).toMatchObject({
       state: "stale",
