@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the examples the stateful fake answers with.
  * Change the spec, then run `npm run generate`.
- * spec sha256: d4691d656391c3c83321a5e8029bc077704576f866b62ab60566642233cb86cd
+ * spec sha256: f7952e561ff8129fcd484b190979373cda712b1afada705817e7d487f940e7b2
  */
 
 /** Each path parameter's example value in the spec, by name. */
@@ -202,6 +202,20 @@ export const RESPONSE_EXAMPLES: Readonly<
         "messages": [],
         "result": null
       },
+      "magic_transit_not_prefix_wide": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1012,
+            "message": "Magic Transit can only be bound to the whole prefix",
+            "source": {
+              "pointer": "/cidr"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
       "missing_credentials": {
         "success": false,
         "errors": [
@@ -247,6 +261,33 @@ export const RESPONSE_EXAMPLES: Readonly<
           {
             "code": 1000,
             "message": "Prefix not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "409": {
+      "cidr_already_bound": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1013,
+            "message": "This CIDR already has a service binding",
+            "source": {
+              "pointer": "/cidr"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "prefix_not_approved": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1011,
+            "message": "prefix_not_valid_and_approved: the prefix has not passed IRR validation, RPKI validation, and ownership verification"
           }
         ],
         "messages": [],
