@@ -56,6 +56,10 @@ function bgpPrefixOf(
     throw new Error(`${where}: ${message.replace(argument, argument.slice("body.".length))}`);
   }
   const defaults = bgpPrefixDefaults();
+  const own = seed.on_demand ?? {};
+  const on_demand = { ...inherited, ...own };
+  // The prefix's `advertised` is not inherited by a BGP prefix that turns on-demand advertisement off.
+  if (own.advertised === undefined && on_demand.on_demand_enabled === false) delete on_demand.advertised;
   return {
     ...defaults,
     asn: prefix.members.asn,
@@ -63,7 +67,7 @@ function bgpPrefixOf(
     id: seed.id ?? randomId(),
     network,
     bgp_signal_opts: { ...defaults.bgp_signal_opts, ...seed.bgp_signal_opts },
-    on_demand: onDemandOf({ ...inherited, ...seed.on_demand }, defaults.on_demand, where),
+    on_demand: onDemandOf(on_demand, defaults.on_demand, where),
     pending: undefined,
   } as StoredBgpPrefix;
 }

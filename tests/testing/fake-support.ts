@@ -70,34 +70,31 @@ const routes = operations(spec).map((operation) => ({
 }));
 
 /**
- * A client on the fake whose every answer is checked against the spec's schema for its operation and
- * status: `seen` lists each answer (operationId and status), `violations` what did not conform.
+ * A fetch through the fake, and a client on it, whose every answer is checked against the spec's schema
+ * for its operation and status: `seen` lists each answer (operationId and status), `violations` what did
+ * not conform.
  */
 export function checkedClientOf(fake: ServiceBindingsFake) {
   const seen: string[] = [];
   const violations: string[] = [];
-  const client = createServiceBindingsClient({
-    apiToken: TOKEN,
-    accountId: ACCOUNT,
-    maxRetries: 0,
-    fetch: async (request) => {
-      const response = await fake.fetch(request);
-      const path = new URL(request.url).pathname;
-      const route = routes.find(
-        (r) => r.operation.method.toUpperCase() === request.method && r.pattern.test(path),
-      );
-      const status = String(response.status);
-      const answer = `${route?.operation.operationId} ${status}`;
-      seen.push(answer);
-      const declared = route
-        ? responses(spec, route.operation).find((r) => r.status === status || r.status === `${status[0]}XX`)
-        : undefined;
-      const validate = declared?.schema ? validator.of(declared.schema) : undefined;
-      const body = await response.clone().json();
-      if (!validate) violations.push(`${answer}: not declared`);
-      else if (!validate(body)) violations.push(`${answer}: ${JSON.stringify(validate.errors)}`);
-      return response;
-    },
-  });
-  return { client, seen, violations };
+  const fetch = async (request: Request) => {
+    const response = await fake.fetch(request);
+    const path = new URL(request.url).pathname;
+    const route = routes.find(
+      (r) => r.operation.method.toUpperCase() === request.method && r.pattern.test(path),
+    );
+    const status = String(response.status);
+    const answer = `${route?.operation.operationId} ${status}`;
+    seen.push(answer);
+    const declared = route
+      ? responses(spec, route.operation).find((r) => r.status === status || r.status === `${status[0]}XX`)
+      : undefined;
+    const validate = declared?.schema ? validator.of(declared.schema) : undefined;
+    const body = await response.clone().json();
+    if (!validate) violations.push(`${answer}: not declared`);
+    else if (!validate(body)) violations.push(`${answer}: ${JSON.stringify(validate.errors)}`);
+    return response;
+  };
+  const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, maxRetries: 0, fetch });
+  return { client, fetch, seen, violations };
 }
