@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the examples the stateful fake answers with.
  * Change the spec, then run `npm run generate`.
- * spec sha256: f7952e561ff8129fcd484b190979373cda712b1afada705817e7d487f940e7b2
+ * spec sha256: 8ab1fc6827f01d7ad75f7325eece7566805edd749bade13495854312f57e069a
  */
 
 /** Each path parameter's example value in the spec, by name. */
@@ -1428,6 +1428,20 @@ export const RESPONSE_EXAMPLES: Readonly<
             "message": "on_demand must be an object with a boolean advertised",
             "source": {
               "pointer": "/on_demand"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "invalid_body": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1007,
+            "message": "The body must be a JSON object",
+            "source": {
+              "pointer": ""
             }
           }
         ],

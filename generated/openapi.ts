@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: f7952e561ff8129fcd484b190979373cda712b1afada705817e7d487f940e7b2
+ * spec sha256: 8ab1fc6827f01d7ad75f7325eece7566805edd749bade13495854312f57e069a
  */
 
 export interface paths {
@@ -867,10 +867,11 @@ export interface components {
             };
         };
         /**
-         * @description The change cannot be made as asked: a member of the body is not what
-         *     the schema allows. Cloudflare does not document the status and codes;
-         *     the stateful fake answers each with 400 and the example that points
-         *     at the member (its choice).
+         * @description The change cannot be made as asked: the body is not a JSON object, or
+         *     a member of it is not what the schema allows. Cloudflare does not
+         *     document the status and codes; the stateful fake answers each with
+         *     400 and the example that points at the member, or at the whole body
+         *     (`invalid_body`): its choice.
          */
         UpdateBgpPrefixBadRequest: {
             headers: {

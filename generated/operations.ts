@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the operation table the client runs on.
  * Change the spec, then run `npm run generate`.
- * spec sha256: f7952e561ff8129fcd484b190979373cda712b1afada705817e7d487f940e7b2
+ * spec sha256: 8ab1fc6827f01d7ad75f7325eece7566805edd749bade13495854312f57e069a
  */
 
 /**

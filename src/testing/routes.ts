@@ -86,11 +86,15 @@ function pathParams(route: Route, path: string): Record<string, string> | Refusa
   return params;
 }
 
-/** The body's violation of the operation's schema, answered with the spec's example that points at the member. */
+/**
+ * The body's violation of the operation's schema, answered with the spec's example that points at the
+ * member, or at the whole body (the JSON Pointer "") when no member is at fault.
+ */
 function bodyRefusal(operationId: string, member: string | undefined): JsonAnswer {
   // Stryker disable next-line OptionalChaining: an operation with a body has 400 examples (the spec's facts test checks).
   const examples = Object.entries(RESPONSE_EXAMPLES[operationId]?.["400"] ?? {});
-  const pointing = examples.find(([, value]) => JSON.stringify(value).includes(`"pointer":"/${member}"`));
+  const pointer = member === undefined ? "" : `/${member}`;
+  const pointing = examples.find(([, value]) => JSON.stringify(value).includes(`"pointer":"${pointer}"`));
   // Stryker disable next-line OptionalChaining: each member of a body has an example pointing at it (same test).
   return example(operationId, "400", pointing?.[0]);
 }
@@ -104,7 +108,8 @@ function checkBody(
   try {
     return { body: validBody(schema, JSON.parse(raw as string)) as Record<string, unknown> };
   } catch (error) {
-    // A body that is not JSON, or not an object, is answered as if its first member were missing.
+    // A body that is not JSON, or not an object, is answered as if its first required member were missing
+    // (create's cidr), or as the whole body's fault when it has none (Update BGP Prefix).
     const member = error instanceof InvalidArgumentError ? error.argument.split(".")[1] : undefined;
     return bodyRefusal(operationId, member ?? schema.required[0]);
   }

@@ -243,6 +243,24 @@ describe("PATCH /accounts/{account_id}/addressing/prefixes/{prefix_id}/bgp/prefi
     });
 
     test.each([
+      ["empty", ""],
+      ["not JSON", "{on_demand:"],
+      ["null", "null"],
+      ["an array", "[{}]"],
+    ])("a body that is %s: 400 with the example that points at the whole body", async (_, body) => {
+      const fake = createServiceBindingsFake();
+      const response = await fake.fetch(`http://fake${BGP_PATH}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body,
+      });
+      expect([response.status, await response.json()]).toEqual([
+        400,
+        specExample("updateBgpPrefix", "400", "invalid_body"),
+      ]);
+    });
+
+    test.each([
       ["a locked BGP prefix", { on_demand_locked: true }, "V", "advertisement_locked"],
       [
         "a BGP prefix whose on-demand advertisement is not enabled",
