@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by scripts/generate.ts, the examples the stateful fake answers with.
  * Change the spec, then run `npm run generate`.
- * spec sha256: 7ee62249f04b9363576b782078ff7a2735eb4bcf7a15283968cf58ad45aac830
+ * spec sha256: fb7cf56a2e25049987310e3af3ea8b6906e317f72c79fd01d1a9a64bf1321292
  */
 
 /** Each path parameter's example value in the spec, by name. */
@@ -202,6 +202,20 @@ export const RESPONSE_EXAMPLES: Readonly<
         "messages": [],
         "result": null
       },
+      "magic_transit_not_prefix_wide": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1012,
+            "message": "Magic Transit can only be bound to the whole prefix",
+            "source": {
+              "pointer": "/cidr"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
       "missing_credentials": {
         "success": false,
         "errors": [
@@ -247,6 +261,33 @@ export const RESPONSE_EXAMPLES: Readonly<
           {
             "code": 1000,
             "message": "Prefix not found"
+          }
+        ],
+        "messages": [],
+        "result": null
+      }
+    },
+    "409": {
+      "cidr_already_bound": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1013,
+            "message": "This CIDR already has a service binding",
+            "source": {
+              "pointer": "/cidr"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "prefix_not_approved": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1011,
+            "message": "prefix_not_valid_and_approved: the prefix has not passed IRR validation, RPKI validation, and ownership verification"
           }
         ],
         "messages": [],
@@ -1387,6 +1428,20 @@ export const RESPONSE_EXAMPLES: Readonly<
             "message": "on_demand must be an object with a boolean advertised",
             "source": {
               "pointer": "/on_demand"
+            }
+          }
+        ],
+        "messages": [],
+        "result": null
+      },
+      "invalid_body": {
+        "success": false,
+        "errors": [
+          {
+            "code": 1007,
+            "message": "The body must be a JSON object",
+            "source": {
+              "pointer": ""
             }
           }
         ],

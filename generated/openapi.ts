@@ -2,7 +2,7 @@
  * GENERATED FILE: DO NOT EDIT.
  * Produced from spec/openapi.yaml by openapi-typescript (scripts/generate.ts).
  * Change the spec, then run `npm run generate`.
- * spec sha256: 7ee62249f04b9363576b782078ff7a2735eb4bcf7a15283968cf58ad45aac830
+ * spec sha256: fb7cf56a2e25049987310e3af3ea8b6906e317f72c79fd01d1a9a64bf1321292
  */
 
 export interface paths {
@@ -59,13 +59,36 @@ export interface paths {
          *     - `service_id` must be one that List Services lists ("Available
          *       services and their IDs may be found in the List Services endpoint",
          *       Cloudflare's API documentation of `service_id`).
+         *     - The prefix must be approved (`approved: V`): "When all validations
+         *       pass ... the `approved` field in your prefix will return `"V"`.
+         *       This means you can proceed to create IP address service bindings"
+         *       (Cloudflare's BYOIP documentation, Get started).
+         *     - Magic Transit binds only the whole prefix: "Magic Transit can only
+         *       be used as default binding, spanning across your entire prefix"
+         *       (https://developers.cloudflare.com/byoip/service-bindings/, Magic
+         *       Transit).
+         *     - One service per address: "When adding a service binding for a given
+         *       IP address, it must be either a CDN service binding or a Spectrum
+         *       service binding. It is not possible (or necessary) to bind both
+         *       services" (same page), so a CIDR that already has a binding, of any
+         *       service, cannot get another.
+         *
+         *     Creating the binding that spans the prefix also creates the prefix's
+         *     BGP prefix: "A corresponding BGP prefix will be created
+         *     automatically" (Cloudflare's BYOIP documentation, Get started).
          *
          *     The documentation does not say which status and code the API refuses
          *     these with. The stateful fake (`cloudflare-service-bindings/testing`)
          *     answers a malformed CIDR, one outside the prefix, or a first binding
          *     that is not the prefix's CIDR with 400 and the `invalid_cidr`
-         *     example, and an unlisted service with 400 and `invalid_service_id`:
-         *     these are the fake's choices.
+         *     example, an unlisted service with 400 and `invalid_service_id`, a
+         *     Magic Transit binding of less than the whole prefix with 400 and
+         *     `magic_transit_not_prefix_wide`, a prefix that is not approved with
+         *     409 and `prefix_not_approved`, and a CIDR that already has a binding
+         *     with 409 and `cidr_already_bound`: these are the fake's choices. It
+         *     creates the prefix's BGP prefix with the binding that spans the
+         *     prefix when the prefix has none with its CIDR (withdrawn, as "BGP
+         *     prefixes are initially withdrawn", Get started).
          *
          *     This operation is not idempotent: sending it twice may create two
          *     bindings, so a client must not retry it blindly.
@@ -332,14 +355,21 @@ export interface paths {
          *     `on_demand_locked` member's description).
          *
          *     It does not say how the API refuses a change that breaks those rules.
-         *     The stateful fake (`cloudflare-service-bindings/testing`) answers a
-         *     locked BGP prefix, one whose on-demand advertisement is not enabled,
-         *     and a prefix that is not approved with 409 and the
-         *     `advertisement_locked`, `on_demand_disabled` and `prefix_not_approved`
-         *     examples, and an `asn_prepend_count` outside 0 to 3 with 400 and
-         *     `invalid_asn_prepend_count`; it answers a change with the BGP prefix
-         *     as it still is, and applies the change after a delay on a clock the
-         *     test controls: these are the fake's choices.
+         *     The stateful fake (`cloudflare-service-bindings/testing`) refuses any
+         *     change to a BGP prefix of a prefix that is not approved with 409 and
+         *     `prefix_not_approved`, a change of `on_demand.advertised` on a BGP
+         *     prefix that is locked or whose on-demand advertisement is not enabled
+         *     with 409 and `advertisement_locked` or `on_demand_disabled`, and a
+         *     body member outside its schema (an `asn_prepend_count` outside 0 to
+         *     3, for one) with 400 and the example that points at the member; a
+         *     refused request changes nothing. It applies `asn_prepend_count` and
+         *     `auto_advertise_withdraw` at once and answers with the BGP prefix as
+         *     it then is: a change of `on_demand.advertised` is only registered,
+         *     and takes effect after a delay on a clock the test controls (5
+         *     minutes to advertise and 15 to withdraw by default, within the
+         *     documented two to seven and about 15). Asking for the state it has,
+         *     or for the one already pending, changes nothing; asking for the
+         *     other one replaces the pending change. These are the fake's choices.
          */
         patch: operations["updateBgpPrefix"];
         trace?: never;
@@ -724,6 +754,22 @@ export interface components {
             };
         };
         /**
+         * @description The binding cannot be created in the prefix's present state: the
+         *     prefix is not approved, or the CIDR already has a binding (one
+         *     service per address). The rules are Cloudflare's (see Create Service
+         *     Binding); the status and codes are the stateful fake's choice, as
+         *     Cloudflare does not document them.
+         */
+        CreateConflict: {
+            headers: {
+                "CF-Ray": components["headers"]["CfRay"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
          * @description The credentials were refused: an API token that is invalid, expired
          *     or revoked, or an e-mail and key that do not match. (Missing
          *     credentials are a 400; see MissingCredentials.)
@@ -842,10 +888,11 @@ export interface components {
             };
         };
         /**
-         * @description The change cannot be made as asked: a member of the body is not what
-         *     the schema allows. Cloudflare does not document the status and codes;
-         *     the stateful fake answers each with 400 and the example that points
-         *     at the member (its choice).
+         * @description The change cannot be made as asked: the body is not a JSON object, or
+         *     a member of it is not what the schema allows. Cloudflare does not
+         *     document the status and codes; the stateful fake answers each with
+         *     400 and the example that points at the member, or at the whole body
+         *     (`invalid_body`): its choice.
          */
         UpdateBgpPrefixBadRequest: {
             headers: {
@@ -1000,6 +1047,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["PrefixNotFound"];
+            409: components["responses"]["CreateConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             "4XX": components["responses"]["OtherClientError"];

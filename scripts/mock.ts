@@ -4,6 +4,8 @@
 //   npm run mock                      Prism, stateless: each answer is the spec's example
 //                                     (--dynamic: generated from the schemas; --seed S)
 //   npm run mock -- --stateful        the package's stateful fake: what you create is there to get
+//                                     (Prefer: code=NNN[, example=NAME] as Prism; Prefer: lose-answer;
+//                                     --advertise-delay-ms N, --withdraw-delay-ms N: how long BGP changes take)
 // --port N (default 4010; 0 picks a free one). Both stop on Ctrl-C (SIGINT) or SIGTERM, through npm
 // too, and when whoever started them goes away.
 import { parseArgs } from "node:util";
@@ -18,6 +20,8 @@ const { values } = parseArgs({
     dynamic: { type: "boolean", default: false },
     seed: { type: "string" },
     stateful: { type: "boolean", default: false },
+    "advertise-delay-ms": { type: "string" },
+    "withdraw-delay-ms": { type: "string" },
   },
 });
 const port = Number(values.port);
@@ -39,18 +43,29 @@ async function stateful(): Promise<void> {
   if (values.dynamic || values.seed !== undefined) {
     throw new Error("--dynamic and --seed are Prism's options; the stateful fake answers from its state");
   }
-  const fake = createServiceBindingsFake();
+  // The fake's clock is the real one here: its BGP delays (5 and 15 minutes by default) can be shortened.
+  const advertise = values["advertise-delay-ms"];
+  const withdraw = values["withdraw-delay-ms"];
+  const fake = createServiceBindingsFake({
+    ...(advertise === undefined ? {} : { advertiseDelayMs: Number(advertise) }),
+    ...(withdraw === undefined ? {} : { withdrawDelayMs: Number(withdraw) }),
+  });
   const server = await fake.listen({ port });
   const { services, accounts } = fake.state();
   console.log(`Stateful fake of spec/openapi.yaml listening on ${server.url} (pid ${process.pid})`);
   for (const account of accounts) {
     console.log(`  account ${account.id}`);
     for (const prefix of account.prefixes) {
-      console.log(`    prefix ${prefix.id} ${prefix.cidr}`);
+      console.log(`    prefix ${prefix.id} ${prefix.cidr} (approved ${prefix.approved})`);
       for (const binding of prefix.bindings) {
         console.log(
           `      binding ${binding.id} ${binding.cidr} -> ${binding.service_name} (${binding.provisioning.state})`,
         );
+      }
+      for (const bgp of prefix.bgpPrefixes) {
+        const { advertised, on_demand_locked } = bgp.on_demand;
+        const state = advertised === null ? "not on demand" : advertised ? "advertised" : "withdrawn";
+        console.log(`      bgp prefix ${bgp.id} ${bgp.cidr} (${state}${on_demand_locked ? ", locked" : ""})`);
       }
     }
   }
@@ -59,10 +74,18 @@ async function stateful(): Promise<void> {
   console.log(
     `Try: curl -H 'Authorization: Bearer x' ${server.url}/accounts/${account?.id}/addressing/prefixes/${account?.prefixes[0]?.id}/bindings`,
   );
+  console.log(
+    "Steer it: -H 'Prefer: code=409, example=cidr_already_bound' answers that example, applying nothing; -H 'Prefer: lose-answer' applies the request, then resets the connection",
+  );
   await stopOnExit(() => server.close());
 }
 
 async function prism(): Promise<void> {
+  if ((values["advertise-delay-ms"] ?? values["withdraw-delay-ms"]) !== undefined) {
+    throw new Error(
+      "--advertise-delay-ms and --withdraw-delay-ms are the stateful fake's options (--stateful)",
+    );
+  }
   const server = await startPrism({
     port,
     dynamic: values.dynamic,

@@ -196,6 +196,8 @@ export async function planServiceBindings(
         name: binding.service_name ?? binding.service_id,
       };
       if (sameNetwork(network, prefixNetwork) && (wanted.size > 0 || service.name === "Magic Transit")) {
+        // A file that keeps other bindings but not this one was told so already (checkEntry).
+        if (!replaced && wanted.size > 0) continue;
         problems.push(
           problem(
             desired,

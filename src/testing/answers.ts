@@ -17,6 +17,13 @@ export const REFUSALS = {
   invalidCidr: ["400", "invalid_cidr"],
   unknownService: ["400", "invalid_service_id"],
   baseBinding: ["409", "base_binding"],
+  magicTransitNotPrefixWide: ["400", "magic_transit_not_prefix_wide"],
+  cidrAlreadyBound: ["409", "cidr_already_bound"],
+  prefixNotApproved: ["409", "prefix_not_approved"],
+  unknownBgpPrefix: ["404", "bgp_prefix_not_found"],
+  invalidOnDemand: ["400", "invalid_on_demand"],
+  advertisementLocked: ["409", "advertisement_locked"],
+  onDemandDisabled: ["409", "on_demand_disabled"],
 } as const;
 
 /** A refusal, by name: one of `REFUSALS`. */

@@ -4,6 +4,7 @@
 /// <reference types="node" />
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isLostAnswer } from "./faults.ts";
 
 async function bodyOf(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -40,6 +41,11 @@ export async function serve(
       outgoing.writeHead(response.status, head);
       outgoing.end(text);
     } catch (error) {
+      // A lost answer: the request was applied; the client sees the connection reset (ECONNRESET).
+      if (isLostAnswer(error)) {
+        incoming.socket.resetAndDestroy();
+        return;
+      }
       outgoing.writeHead(500, { "content-type": "text/plain" });
       outgoing.end(`the fake failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -4,8 +4,16 @@ export {
   createServiceBindingsFake,
   type FakeOptions,
   type FakeRequest,
+  LOST_ANSWER,
   type ServiceBindingsFake,
 } from "./fake.ts";
-export type { FakeFailure } from "./faults.ts";
-export { defaultSeed, type FakeBindingSeed, type FakeSeed } from "./seed.ts";
+export type { FakeFailure, FakeFaultTarget } from "./faults.ts";
+export {
+  defaultSeed,
+  type FakeBgpPrefixSeed,
+  type FakeBindingSeed,
+  type FakePrefixMembers,
+  type FakePrefixSeed,
+  type FakeSeed,
+} from "./seed.ts";
 export type { FakeState } from "./store.ts";

@@ -1,46 +1,43 @@
-// The fake's state: the services, the accounts with their prefixes and
-// bindings, and the operations on them. It knows nothing of HTTP; the rules of
-// the API (what may be created or deleted) are the handlers'. A binding's state
-// moves on by itself in one place only, `settle`.
-import type { Service, ServiceBinding } from "../types.ts";
-import { contains, type Network, parseCidr } from "./cidr.ts";
-import type { FakeSeed } from "./seed.ts";
+// The fake's state: the services, the accounts with their prefixes, bindings
+// and BGP prefixes, and the operations on them. It knows nothing of HTTP; the
+// rules of the API (what may be created, changed or deleted) are the
+// handlers'. State moves on by itself in two places only: a binding's
+// provisioning as it is read (`settle` of a binding), and what is due on the
+// fake's clock (`settle`).
 
-/** A snapshot of the fake's state. */
+import { sameNetwork } from "../cidr.ts";
+import type { Service, ServiceBinding } from "../types.ts";
+import {
+  type AdvertisementDelays,
+  type BgpPrefix,
+  requestAdvertised,
+  type StoredBgpPrefix,
+  settleBgpPrefix,
+  showBgpPrefix,
+} from "./bgp.ts";
+import { type Clock, timestamp } from "./clock.ts";
+import { type Prefix, showPrefix, spanningOf } from "./prefix.ts";
+import type { FakeSeed } from "./seed.ts";
+import { loadSeed, randomId, spanningBgpPrefix } from "./seed-load.ts";
+import type { StoredAccount, StoredBinding, StoredPrefix } from "./stored.ts";
+
+/** A snapshot of the fake's state: each prefix as Prefix Details shows it, with its bindings and BGP prefixes. */
 export interface FakeState {
   services: Service[];
-  accounts: { id: string; prefixes: { id: string; cidr: string; bindings: ServiceBinding[] }[] }[];
+  accounts: { id: string; prefixes: (Prefix & { bindings: ServiceBinding[]; bgpPrefixes: BgpPrefix[] })[] }[];
 }
 
-/** A binding as the fake keeps it. */
-export interface StoredBinding {
-  id: string;
-  cidr: string;
-  network: Network;
-  service_id: string;
-  service_name: string;
-  state: string;
-  reads: number;
-  /** Set by `setProvisioningState`: the state no longer moves on by itself. */
-  pinned: boolean;
-}
-
-/** A prefix of an account, with its bindings by id. */
-export interface StoredPrefix {
-  id: string;
-  cidr: string;
-  network: Network;
-  bindings: Map<string, StoredBinding>;
-}
-
-/** An account, with its prefixes by id. */
-export interface StoredAccount {
-  id: string;
-  prefixes: Map<string, StoredPrefix>;
-}
-
-/** What a new binding is made of; the store gives it an id and starts it provisioning. */
+/** What a new binding is made of; the store gives it an id and its first state. */
 export type NewBinding = Pick<StoredBinding, "cidr" | "network" | "service_id" | "service_name">;
+
+/** What the store is told besides the seed. */
+export interface StoreOptions {
+  provisioningReads: number;
+  /** The state a created binding starts in; only `provisioning` moves on (to `active`, as it is read). */
+  newBindingState: string;
+  delays: AdvertisementDelays;
+  clock: Clock;
+}
 
 /** The fake's state and the operations on it. */
 export interface Store {
@@ -52,60 +49,32 @@ export interface Store {
   read(binding: StoredBinding): ServiceBinding;
   /** A binding as it is now, without reading it (a create's answer, a snapshot). */
   show(binding: StoredBinding): ServiceBinding;
-  /** Adds a new binding to the prefix, provisioning. */
+  /** Adds a binding to the prefix; the one spanning it also creates the prefix's BGP prefix if it has none. */
   createBinding(prefix: StoredPrefix, binding: NewBinding): StoredBinding;
   deleteBinding(prefix: StoredPrefix, id: string): void;
   /** Sets a binding's state, any value, and stops it moving on by itself; false when there is no such binding. */
   pin(bindingId: string, state: string): boolean;
-  /** A copy of the whole state. */
+  showPrefix(account: StoredAccount, prefix: StoredPrefix): Prefix;
+  showBgpPrefix(bgp: StoredBgpPrefix): BgpPrefix;
+  /** Applies Update BGP Prefix: the members that apply at once, and the advertisement, registered. */
+  updateBgpPrefix(
+    bgp: StoredBgpPrefix,
+    change: { asn_prepend_count?: number; auto_advertise_withdraw?: boolean; advertised?: boolean },
+  ): void;
+  /** What is due by the fake's time now takes effect: called before each request is handled. */
+  settle(): void;
+  /** A copy of the whole state, settled. */
   snapshot(): FakeState;
 }
 
-/** A random 32-hex id, as the API's are. */
-export function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** The store, filled from the seed (refused, naming the entry, when it is not a state the API could be in). */
-export function createStore(seed: FakeSeed, options: { provisioningReads: number }): Store {
-  const services = (seed.services ?? []).map((service) => ({ ...service }));
-  const accounts = new Map<string, StoredAccount>();
+export function createStore(seed: FakeSeed, options: StoreOptions): Store {
+  const { services, accounts } = loadSeed(seed);
   const serviceName = (id: string) => services.find((service) => service.id === id)?.name;
-
-  for (const account of seed.accounts ?? []) {
-    const prefixes = new Map<string, StoredPrefix>();
-    for (const prefix of account.prefixes ?? []) {
-      const network = parseCidr(prefix.cidr);
-      if (!network) throw new Error(`seed: prefix ${prefix.id} has a CIDR that is not one: ${prefix.cidr}`);
-      const stored: StoredPrefix = { id: prefix.id, cidr: prefix.cidr, network, bindings: new Map() };
-      for (const binding of prefix.bindings ?? []) {
-        const bindingNetwork = parseCidr(binding.cidr);
-        const name = serviceName(binding.service_id);
-        if (!bindingNetwork || !contains(network, bindingNetwork)) {
-          throw new Error(`seed: binding ${binding.cidr} does not lie inside prefix ${prefix.cidr}`);
-        }
-        if (name === undefined) throw new Error(`seed: binding ${binding.cidr} names an unknown service`);
-        const id = binding.id ?? randomId();
-        stored.bindings.set(id, {
-          id,
-          cidr: binding.cidr,
-          network: bindingNetwork,
-          service_id: binding.service_id,
-          service_name: name,
-          state: binding.state ?? "active",
-          reads: 0,
-          // A seeded binding stays as given (active unless told otherwise).
-          pinned: true,
-        });
-      }
-      prefixes.set(prefix.id, stored);
-    }
-    accounts.set(account.id, { id: account.id, prefixes });
-  }
+  const { clock } = options;
 
   /** A binding as the API shows it; a read moves a new binding's provisioning on. */
-  function settle(binding: StoredBinding, read: boolean): ServiceBinding {
+  function showBinding(binding: StoredBinding, read: boolean): ServiceBinding {
     const view = {
       id: binding.id,
       cidr: binding.cidr,
@@ -130,21 +99,34 @@ export function createStore(seed: FakeSeed, options: { provisioningReads: number
     return undefined;
   }
 
+  function settle(): void {
+    const now = clock.now();
+    for (const account of accounts.values()) {
+      for (const prefix of account.prefixes.values()) {
+        for (const bgp of prefix.bgpPrefixes.values()) settleBgpPrefix(bgp, now);
+      }
+    }
+  }
+
   return {
     services,
     serviceName,
     account: (id) => accounts.get(id),
-    read: (binding) => settle(binding, true),
-    show: (binding) => settle(binding, false),
+    read: (binding) => showBinding(binding, true),
+    show: (binding) => showBinding(binding, false),
     createBinding: (prefix, fields) => {
       const binding: StoredBinding = {
         id: randomId(),
         ...fields,
-        state: "provisioning",
+        state: options.newBindingState,
         reads: 0,
-        pinned: false,
+        pinned: options.newBindingState !== "provisioning",
       };
       prefix.bindings.set(binding.id, binding);
+      if (sameNetwork(binding.network, prefix.network) && !spanningOf(prefix)) {
+        const bgp = spanningBgpPrefix(prefix, clock.now());
+        prefix.bgpPrefixes.set(bgp.id, bgp);
+      }
       return binding;
     },
     deleteBinding: (prefix, id) => {
@@ -157,16 +139,31 @@ export function createStore(seed: FakeSeed, options: { provisioningReads: number
       binding.pinned = true;
       return true;
     },
-    snapshot: () => ({
-      services: services.map((service) => ({ ...service })),
-      accounts: [...accounts.values()].map((account) => ({
-        id: account.id,
-        prefixes: [...account.prefixes.values()].map((prefix) => ({
-          id: prefix.id,
-          cidr: prefix.cidr,
-          bindings: [...prefix.bindings.values()].map((binding) => settle(binding, false)),
+    showPrefix: (account, prefix) => showPrefix(account.id, prefix),
+    showBgpPrefix,
+    updateBgpPrefix: (bgp, { advertised, ...atOnce }) => {
+      const keys = Object.keys(atOnce) as (keyof typeof atOnce)[];
+      // A request for what it already has changes nothing, not even modified_at.
+      if (keys.some((key) => bgp[key] !== atOnce[key])) {
+        Object.assign(bgp, atOnce);
+        bgp.modified_at = timestamp(clock.now());
+      }
+      if (advertised !== undefined) requestAdvertised(bgp, advertised, clock.now(), options.delays);
+    },
+    settle,
+    snapshot: () => {
+      settle();
+      return {
+        services: services.map((service) => ({ ...service })),
+        accounts: [...accounts.values()].map((account) => ({
+          id: account.id,
+          prefixes: [...account.prefixes.values()].map((prefix) => ({
+            ...showPrefix(account.id, prefix),
+            bindings: [...prefix.bindings.values()].map((binding) => showBinding(binding, false)),
+            bgpPrefixes: [...prefix.bgpPrefixes.values()].map(showBgpPrefix),
+          })),
         })),
-      })),
-    }),
+      };
+    },
   };
 }

@@ -72,14 +72,25 @@ describe("applyServiceBindingsPlan", () => {
     expect(result.remaining.steps.map((s) => s.action)).toEqual(["advertise"]);
   });
 
-  test("applying the same plan twice: the second time changes nothing", async () => {
+  test("applying the same plan twice, once the advertisement has shown: the second time sends nothing", async () => {
     const { fake, client } = setup({ newBindingState: "active" });
     const plan = await planServiceBindings(client, desiredFrom(EXAMPLE));
     await applyServiceBindingsPlan(client, plan);
+    fake.advanceTime(10 * 60_000);
     const before = changes(fake).length;
     const again = await applyServiceBindingsPlan(client, plan);
     expect(again.outcomes.map((o) => o.outcome)).toEqual(["already", "already"]);
     expect(changes(fake)).toHaveLength(before);
+    expect(again.converged).toBe(true);
+  });
+
+  test("applied again at once, while the advertisement still propagates: nothing is created or deleted, and only the advertisement request, safe to repeat, is sent again", async () => {
+    const { fake, client } = setup({ newBindingState: "active" });
+    const plan = await planServiceBindings(client, desiredFrom(EXAMPLE));
+    await applyServiceBindingsPlan(client, plan);
+    const before = changes(fake).length;
+    await applyServiceBindingsPlan(client, plan);
+    expect(changes(fake).slice(before)).toEqual(["PATCH 200"]);
   });
 
   test("a create whose answer is lost: found by the safe create, never made twice", async () => {

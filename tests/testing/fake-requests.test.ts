@@ -139,14 +139,16 @@ describe("path identifiers", () => {
 
 describe("fetch, called every way a client calls it", () => {
   const url = `http://fake${BINDINGS_PATH}`;
-  const body = JSON.stringify({ cidr: "192.0.2.1/32", service_id: CDN });
+  // One address per create: a CIDR that has a binding gets no second one.
+  const bodyFor = (host: number) => JSON.stringify({ cidr: `192.0.2.${host}/32`, service_id: CDN });
+  const body = bodyFor(1);
 
   test("a Request and an init: the init's method, headers and body win, the Request's fill in", async () => {
     const fake = createServiceBindingsFake();
     const unauthenticated = new Request(url, { method: "POST", body });
     expect((await fake.fetch(unauthenticated, { headers: BEARER })).status).toBe(201);
     const getRequest = new Request(url, { headers: BEARER });
-    expect((await fake.fetch(getRequest, { method: "post", body })).status).toBe(201);
+    expect((await fake.fetch(getRequest, { method: "post", body: bodyFor(2) })).status).toBe(201);
     expect((await fake.fetch(new Request(url, { headers: BEARER }), {})).status).toBe(200);
   });
 
@@ -154,7 +156,7 @@ describe("fetch, called every way a client calls it", () => {
     const fake = createServiceBindingsFake();
     const bytes = new TextEncoder().encode(body);
     expect((await fake.fetch(url, { method: "POST", headers: BEARER, body: bytes })).status).toBe(201);
-    const stream = new Blob([bytes]).stream();
+    const stream = new Blob([new TextEncoder().encode(bodyFor(2))]).stream();
     const init = { method: "POST", headers: BEARER, body: stream, duplex: "half" } as RequestInit;
     expect((await fake.fetch(url, init)).status).toBe(201);
   });

@@ -1,7 +1,14 @@
 // What the fake's tests share: the spec's identifiers, a client on a fake, and the spec's examples by name.
+
 import { loadSpec, operations, responses } from "../../scripts/lib/spec.ts";
+import { specValidator } from "../../scripts/lib/spec-validator.ts";
 import { type CloudflareApiError, createServiceBindingsClient, type Service } from "../../src/index.ts";
-import type { ServiceBindingsFake } from "../../src/testing/index.ts";
+import {
+  defaultSeed,
+  type FakePrefixSeed,
+  type FakeSeed,
+  type ServiceBindingsFake,
+} from "../../src/testing/index.ts";
 import { NO_WAIT } from "../support/fixtures.ts";
 
 export const spec = loadSpec();
@@ -47,3 +54,47 @@ function serviceId(name: string): string {
 
 export const CDN = serviceId("CDN");
 export const SPECTRUM = serviceId("Spectrum");
+
+export const BGP_PREFIX = spec.components.parameters.BgpPrefixId.example as string;
+export const MAGIC_TRANSIT = serviceId("Magic Transit");
+
+/** A seed of the default services and account holding this one prefix. */
+export function seedWith(...prefixes: FakePrefixSeed[]): FakeSeed {
+  return { services: defaultSeed().services ?? [], accounts: [{ id: ACCOUNT, prefixes }] };
+}
+
+const validator = specValidator(spec);
+const routes = operations(spec).map((operation) => ({
+  operation,
+  pattern: new RegExp(`${operation.path.replace(/\{\w+\}/g, "[^/]+")}$`),
+}));
+
+/**
+ * A fetch through the fake, and a client on it, whose every answer is checked against the spec's schema
+ * for its operation and status: `seen` lists each answer (operationId and status), `violations` what did
+ * not conform.
+ */
+export function checkedClientOf(fake: ServiceBindingsFake) {
+  const seen: string[] = [];
+  const violations: string[] = [];
+  const fetch = async (request: Request) => {
+    const response = await fake.fetch(request);
+    const path = new URL(request.url).pathname;
+    const route = routes.find(
+      (r) => r.operation.method.toUpperCase() === request.method && r.pattern.test(path),
+    );
+    const status = String(response.status);
+    const answer = `${route?.operation.operationId} ${status}`;
+    seen.push(answer);
+    const declared = route
+      ? responses(spec, route.operation).find((r) => r.status === status || r.status === `${status[0]}XX`)
+      : undefined;
+    const validate = declared?.schema ? validator.of(declared.schema) : undefined;
+    const body = await response.clone().json();
+    if (!validate) violations.push(`${answer}: not declared`);
+    else if (!validate(body)) violations.push(`${answer}: ${JSON.stringify(validate.errors)}`);
+    return response;
+  };
+  const client = createServiceBindingsClient({ apiToken: TOKEN, accountId: ACCOUNT, maxRetries: 0, fetch });
+  return { client, fetch, seen, violations };
+}

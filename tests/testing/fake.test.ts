@@ -36,7 +36,16 @@ describe("the default seed, from the spec's examples", () => {
       specExample("getServiceBinding", "200", "active").result,
     ]);
     expect(fake.state().accounts).toEqual([
-      { id: ACCOUNT, prefixes: [{ id: PREFIX, cidr: "192.0.2.0/24", bindings: expect.any(Array) }] },
+      {
+        id: ACCOUNT,
+        prefixes: [
+          {
+            ...specExample("getPrefix", "200", "approved").result,
+            bindings: [specExample("getServiceBinding", "200", "active").result],
+            bgpPrefixes: [specExample("getBgpPrefix", "200", "withdrawn").result],
+          },
+        ],
+      },
     ]);
     expect(defaultSeed().accounts?.[0]?.prefixes?.[0]?.bindings?.[0]?.id).toBe(BASE_BINDING);
   });

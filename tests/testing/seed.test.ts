@@ -1,14 +1,18 @@
 // What the fake starts from: a seed it checks before anything runs (with an
 // error naming what is wrong), and what it fills in that a seed leaves out.
 import { describe, expect, test } from "vitest";
-import { createServiceBindingsFake, defaultSeed, type FakeSeed } from "../../src/testing/index.ts";
-import { ACCOUNT, CDN, clientOf, failure, PREFIX } from "./fake-support.ts";
+import {
+  createServiceBindingsFake,
+  defaultSeed,
+  type FakeBgpPrefixSeed,
+  type FakePrefixSeed,
+  type FakeSeed,
+} from "../../src/testing/index.ts";
+import { ACCOUNT, CDN, clientOf, failure, PREFIX, specExample } from "./fake-support.ts";
 
 const services = defaultSeed().services ?? [];
 
-function seeded(
-  prefix: NonNullable<NonNullable<FakeSeed["accounts"]>[number]["prefixes"]>[number],
-): FakeSeed {
+function seeded(prefix: FakePrefixSeed): FakeSeed {
   return { services, accounts: [{ id: ACCOUNT, prefixes: [prefix] }] };
 }
 
@@ -40,6 +44,105 @@ describe("a seed it refuses, saying what is wrong", () => {
     ],
   ])("%s", (_, seed, message) => {
     expect(() => createServiceBindingsFake({ seed })).toThrow(message);
+  });
+
+  const withBgp = (...bgpPrefixes: FakeBgpPrefixSeed[]) =>
+    seeded({ id: PREFIX, cidr: "192.0.2.0/23", bgpPrefixes });
+  test.each([
+    [
+      "a BGP prefix outside its prefix",
+      withBgp({ cidr: "198.51.100.0/24" }),
+      "seed: BGP prefix 198.51.100.0/24 does not lie inside prefix 192.0.2.0/23",
+    ],
+    [
+      "a BGP prefix whose CIDR is not one",
+      withBgp({ cidr: "192.0.2.0" }),
+      "seed: BGP prefix 192.0.2.0 does not lie inside prefix 192.0.2.0/23",
+    ],
+    [
+      "an IPv4 BGP prefix more specific than a /24",
+      withBgp({ cidr: "192.0.2.0/25" }),
+      "seed: BGP prefix 192.0.2.0/25 is more specific than a /24, which Cloudflare does not announce",
+    ],
+    [
+      "two BGP prefixes of one network",
+      withBgp({ cidr: "192.0.2.0/24" }, { cidr: "192.0.2.1/24" }),
+      `seed: prefix ${PREFIX} has two BGP prefixes of 192.0.2.1/24`,
+    ],
+    [
+      "two BGP prefixes with one id",
+      withBgp({ id: "b", cidr: "192.0.2.0/24" }, { id: "b", cidr: "192.0.3.0/24" }),
+      `seed: prefix ${PREFIX} has two BGP prefixes b`,
+    ],
+    [
+      "an asn_prepend_count outside the spec's 0 to 3",
+      withBgp({ cidr: "192.0.2.0/24", asn_prepend_count: 4 }),
+      "seed: BGP prefix 192.0.2.0/24: asn_prepend_count must be from 0 to 3, got 4",
+    ],
+    [
+      "an auto_advertise_withdraw that is not a boolean",
+      withBgp({ cidr: "192.0.2.0/24", auto_advertise_withdraw: "yes" as unknown as boolean }),
+      "seed: BGP prefix 192.0.2.0/24: auto_advertise_withdraw must be a boolean, got a string",
+    ],
+    [
+      "a BGP prefix advertised without on-demand advertisement",
+      withBgp({ cidr: "192.0.2.0/24", on_demand: { on_demand_enabled: false, advertised: true } }),
+      "seed: BGP prefix 192.0.2.0/24: advertised must be null when on_demand_enabled is false",
+    ],
+    [
+      "a prefix advertised without on-demand advertisement",
+      seeded({
+        id: PREFIX,
+        cidr: "192.0.2.0/24",
+        on_demand: { on_demand_enabled: false, advertised: false },
+      }),
+      `seed: prefix ${PREFIX}: advertised must be null when on_demand_enabled is false`,
+    ],
+  ])("%s", (_, seed, message) => {
+    expect(() => createServiceBindingsFake({ seed })).toThrow(message);
+  });
+});
+
+describe("the BGP prefixes a seed may leave out", () => {
+  const bgpOf = (prefix: FakePrefixSeed) =>
+    createServiceBindingsFake({ seed: seeded(prefix) }).state().accounts[0]?.prefixes[0]?.bgpPrefixes;
+  const spanning = { cidr: "192.0.2.0/24", service_id: CDN };
+
+  test("a prefix with a binding spanning it has one BGP prefix spanning it, withdrawn (a new id, the prefix's ASN); without, none", () => {
+    expect(bgpOf({ id: PREFIX, cidr: "192.0.2.0/24", asn: 64500, bindings: [spanning] })).toEqual([
+      {
+        ...specExample("getBgpPrefix", "200", "withdrawn").result,
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        asn: 64500,
+      },
+    ]);
+    expect(
+      bgpOf({ id: PREFIX, cidr: "192.0.2.0/24", bindings: [{ ...spanning, cidr: "192.0.2.0/25" }] }),
+    ).toEqual([]);
+    expect(bgpOf({ id: PREFIX, cidr: "192.0.2.0/24", bindings: [spanning], bgpPrefixes: [] })).toEqual([]);
+  });
+
+  test("a BGP prefix takes the prefix's on-demand advertisement, unless it says otherwise", () => {
+    const [inherits, own] =
+      bgpOf({
+        id: PREFIX,
+        cidr: "192.0.2.0/23",
+        on_demand: { on_demand_locked: true, advertised: true },
+        bgpPrefixes: [
+          { cidr: "192.0.2.0/23" },
+          { cidr: "192.0.3.0/24", asn_prepend_count: 3, on_demand: { on_demand_enabled: false } },
+        ],
+      }) ?? [];
+    expect(inherits?.on_demand).toEqual({
+      advertised: true,
+      advertised_modified_at: null,
+      on_demand_enabled: true,
+      on_demand_locked: true,
+    });
+    expect(own).toMatchObject({
+      asn_prepend_count: 3,
+      on_demand: { advertised: null, on_demand_enabled: false, on_demand_locked: true },
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
-import { loadSpec, type Node } from "../../../scripts/lib/spec.ts";
+import { loadSpec, type Node, operations } from "../../../scripts/lib/spec.ts";
 import { upstreamGate } from "../../../scripts/lib/upstream/gate.ts";
 import { draftEntries, formatUpstreamGate } from "../../../scripts/lib/upstream/report.ts";
 import { runScript } from "../../support/run.ts";
@@ -35,13 +35,8 @@ describe("the report", () => {
     const entries = parseDocument(draft).toJS();
     const fiveXX = entries.find((e: Node) => e.pointer === "/responses/5XX");
     expect(fiveXX).toEqual({
-      operation: [
-        "listServiceBindings",
-        "createServiceBinding",
-        "getServiceBinding",
-        "deleteServiceBinding",
-        "listServices",
-      ],
+      // Every operation of the spec declares a 5XX, and the published schema none.
+      operation: operations(spec).map((o) => o.operationId),
       pointer: "/responses/5XX",
       upstream: "absent",
       spec: "object",
