@@ -5,10 +5,18 @@
 // after every step. A failure prints the shortest sequence that breaks, as a
 // script.
 //
+// The prefix's advertisement is part of the model too: advertise and withdraw
+// (the guarded helpers, with force since bindings a sequence creates may still
+// be provisioning) change what Fetch BGP Prefix reports for the BGP prefix
+// that spans the prefix, and changing it to what it is sends nothing.
+//
 // In the embedded run it targets the stateful fake (a fresh one per
-// sequence); against a real server (CONTRACT_BASE_URL with
-// CONTRACT_ALLOW_WRITES=1) it runs a few short sequences on the target prefix,
-// each deleting every binding it created, even when a step fails.
+// sequence, whose advertisement shows at once); against a real server
+// (CONTRACT_BASE_URL with CONTRACT_ALLOW_WRITES=1) it runs a few short
+// sequences on the target prefix, each deleting every binding it created, even
+// when a step fails; advertising is added only with CONTRACT_ALLOW_ADVERTISE=1
+// (each change then waited for, minutes each), and the advertisement is left
+// as it was found.
 import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 import {
@@ -24,6 +32,8 @@ import { target } from "../support/harness.ts";
 import { expectSchema } from "../support/schemas.ts";
 
 const external = target.mode === "external";
+/** Whether sequences may advertise and withdraw the prefix: always on the fake, on a real one only when asked. */
+const advertising = !external || process.env.CONTRACT_ALLOW_ADVERTISE === "1";
 const SEQUENCES = external ? 3 : 100;
 const MAX_COMMANDS = external ? 6 : 20;
 
@@ -32,6 +42,8 @@ interface Model {
   live: Map<string, { cidr: string; service_id: string }>;
   created: string[];
   deleted: string[];
+  /** What Fetch BGP Prefix reports for the BGP prefix that spans the prefix. */
+  advertised: boolean | null;
 }
 
 /** The system under test: the client, pointed at the target, and what the sequence created. */
@@ -39,6 +51,8 @@ interface Real {
   client: ServiceBindingsClient;
   services: Service[];
   created: Set<string>;
+  /** The BGP prefix that spans the target prefix. */
+  bgpPrefixId: string;
 }
 
 /**
@@ -69,6 +83,9 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
     // A state the spec does not name is passed through untouched, as a string.
     expect(typeof got.provisioning.state).toBe("string");
   }
+  const bgp = await real.client.getBgpPrefix({ prefix_id: target.prefixId, bgp_prefix_id: real.bgpPrefixId });
+  expectSchema(bgp, "BgpPrefix");
+  expect(bgp.on_demand.advertised).toBe(model.advertised);
   for (const id of model.deleted.slice(-2)) {
     await expect(
       real.client.getServiceBinding({ prefix_id: target.prefixId, binding_id: id }),
@@ -183,6 +200,23 @@ class GetDeleted implements Command {
   toString = () => `getServiceBinding(deleted #${this.pick}), then delete it again`;
 }
 
+class ChangeAdvertisement implements Command {
+  constructor(readonly advertise: boolean) {}
+  check = () => advertising;
+  async run(model: Model, real: Real) {
+    const change = this.advertise ? real.client.advertisePrefix : real.client.withdrawPrefix;
+    const result = await change(
+      { prefix_id: target.prefixId },
+      { force: true, ...(external ? { wait: { timeoutMs: 40 * 60_000 } } : {}) },
+    );
+    // Asking for what it already is sends nothing.
+    expect(result.changed).toBe(model.advertised !== this.advertise);
+    model.advertised = this.advertise;
+    await checkInvariants(model, real);
+  }
+  toString = () => (this.advertise ? "advertisePrefix()" : "withdrawPrefix()");
+}
+
 const commands = [
   fc.constant(new ListServices()),
   fc.tuple(cidrs, fc.nat()).map(([cidr, pick]) => new Create(cidr, pick)),
@@ -190,6 +224,7 @@ const commands = [
   fc.nat().map((pick) => new Get(pick)),
   fc.nat().map((pick) => new Delete(pick)),
   fc.nat().map((pick) => new GetDeleted(pick)),
+  fc.boolean().map((advertise) => new ChangeAdvertisement(advertise)),
 ];
 
 afterAll(() => {
@@ -202,7 +237,9 @@ afterAll(() => {
 function clientForSequence(): ServiceBindingsClient {
   const options = { apiToken: target.apiToken, accountId: target.accountId, maxRetries: 0 };
   if (external) return createServiceBindingsClient({ ...options, baseUrl: target.baseUrl });
-  return createServiceBindingsClient({ ...options, fetch: createServiceBindingsFake().fetch });
+  // The fake's advertisement shows at once, so the model is its oracle without waiting.
+  const fake = createServiceBindingsFake({ advertiseDelayMs: 0, withdrawDelayMs: 0 });
+  return createServiceBindingsClient({ ...options, fetch: fake.fetch });
 }
 
 describe("the binding lifecycle, as random sequences checked against a model", () => {
@@ -212,22 +249,38 @@ describe("the binding lifecycle, as random sequences checked against a model", (
         fc.commands(commands, { maxCommands: MAX_COMMANDS, size: "max" }),
         async (sequence) => {
           const client = clientForSequence();
-          const real: Real = { client, services: await client.listServices(), created: new Set() };
+          const prefix = await client.getPrefix({ prefix_id: target.prefixId });
+          const spanning = (await client.listBgpPrefixes({ prefix_id: target.prefixId })).find(
+            (b) => b.cidr === prefix.cidr,
+          );
+          if (!spanning)
+            throw new Error(`no BGP prefix spans prefix ${prefix.cidr}: it needs its prefix-wide binding`);
+          const real: Real = {
+            client,
+            services: await client.listServices(),
+            created: new Set(),
+            bgpPrefixId: spanning.id,
+          };
           const before = await client.listServiceBindings({ prefix_id: target.prefixId });
           const model: Model = {
             live: new Map(before.map((b) => [b.id, { cidr: b.cidr, service_id: b.service_id }])),
             created: [],
             deleted: [],
+            advertised: spanning.on_demand.advertised,
           };
           counted.sequences++;
           try {
             await fc.asyncModelRun(() => ({ model, real }), sequence);
           } finally {
-            // Whatever happened, the prefix is left as it was found.
+            // Whatever happened, the prefix is left as it was found: its bindings, and its advertisement.
             for (const id of real.created) {
               await client
                 .deleteServiceBinding({ prefix_id: target.prefixId, binding_id: id })
                 .catch(() => undefined);
+            }
+            if (advertising && spanning.on_demand.advertised !== null) {
+              const restore = spanning.on_demand.advertised ? client.advertisePrefix : client.withdrawPrefix;
+              await restore({ prefix_id: target.prefixId }, { force: true }).catch(() => undefined);
             }
           }
           const after = await client.listServiceBindings({ prefix_id: target.prefixId });
