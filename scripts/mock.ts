@@ -5,7 +5,8 @@
 //                                     (--dynamic: generated from the schemas; --seed S)
 //   npm run mock -- --stateful        the package's stateful fake: what you create is there to get
 //                                     (Prefer: code=NNN[, example=NAME] as Prism; Prefer: lose-answer;
-//                                     --advertise-delay-ms N, --withdraw-delay-ms N: how long BGP changes take)
+//                                     --advertise-delay-ms N, --withdraw-delay-ms N: how long BGP changes take;
+//                                     --binding-state S: the state a new binding starts in, e.g. active)
 // --port N (default 4010; 0 picks a free one). Both stop on Ctrl-C (SIGINT) or SIGTERM, through npm
 // too, and when whoever started them goes away.
 import { parseArgs } from "node:util";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     stateful: { type: "boolean", default: false },
     "advertise-delay-ms": { type: "string" },
     "withdraw-delay-ms": { type: "string" },
+    "binding-state": { type: "string" },
   },
 });
 const port = Number(values.port);
@@ -46,9 +48,11 @@ async function stateful(): Promise<void> {
   // The fake's clock is the real one here: its BGP delays (5 and 15 minutes by default) can be shortened.
   const advertise = values["advertise-delay-ms"];
   const withdraw = values["withdraw-delay-ms"];
+  const state = values["binding-state"];
   const fake = createServiceBindingsFake({
     ...(advertise === undefined ? {} : { advertiseDelayMs: Number(advertise) }),
     ...(withdraw === undefined ? {} : { withdrawDelayMs: Number(withdraw) }),
+    ...(state === undefined ? {} : { newBindingState: state }),
   });
   const server = await fake.listen({ port });
   const { services, accounts } = fake.state();

@@ -121,16 +121,16 @@ export async function applyServiceBindingsPlan(
         (b) => sameCidr(b.cidr, step.cidr) && b.service_id === step.service.id,
       );
       if (!found) {
-        record(step, "already", `${step.cidr} -> ${step.service.name} is gone`);
+        record(step, "already", "it was gone");
         continue;
       }
       try {
         await client.deleteServiceBinding({ ...ids, binding_id: found.id }, { signal });
-        record(step, "done", `deleted ${step.cidr} -> ${step.service.name}`);
+        record(step, "done", "deleted");
       } catch (error) {
         // Deleted meanwhile (or by an earlier attempt whose answer was lost).
         if (!(error instanceof NotFoundError)) throw error;
-        record(step, "already", `${step.cidr} -> ${step.service.name} is gone`);
+        record(step, "already", "it was gone");
       }
     } else if (step.action === "create") {
       // The safe create lists first, and after a lost answer lists again: never a duplicate.
@@ -138,7 +138,7 @@ export async function applyServiceBindingsPlan(
         { ...ids, cidr: step.cidr, service_id: step.service.id },
         { signal },
       );
-      record(step, created ? "done" : "already", `${step.cidr} -> ${step.service.name}`);
+      record(step, created ? "done" : "already", created ? "created" : "it was there");
     } else {
       const advertise = step.action === "advertise";
       if (advertise && options.wait && !waitedForBindings) {
@@ -149,7 +149,14 @@ export async function applyServiceBindingsPlan(
       try {
         const change = advertise ? client.advertisePrefix : client.withdrawPrefix;
         const result = await change({ ...ids }, { signal, ...(options.wait ? { wait: timing } : {}) });
-        record(step, result.changed ? "done" : "already", `${step.prefix.cidr} ${step.action}d`);
+        const shown = options.wait
+          ? "and it shows"
+          : `Cloudflare takes ${advertise ? "2 to 7" : "about 15"} minutes`;
+        record(
+          step,
+          result.changed ? "done" : "already",
+          result.changed ? `requested, ${shown}` : "it was so",
+        );
       } catch (error) {
         if (!(error instanceof AdvertisementRefusedError && error.rule === "bindings_active")) throw error;
         record(

@@ -11,7 +11,9 @@ export interface Paint {
 }
 
 type Style = Parameters<typeof styleText>[0];
-const paint = (how: Paint, style: Style, text: string) => (how.colour ? styleText(style, text) : text);
+// Whether to paint is decided here (a terminal, no NO_COLOR), so styleText is not asked to check the stream.
+const paint = (how: Paint, style: Style, text: string) =>
+  how.colour ? styleText(style, text, { validateStream: false }) : text;
 
 const SIGN = { create: "+", delete: "-", advertise: "~", withdraw: "~" } as const;
 const STYLE: Record<PlanStep["action"], Style> = {
