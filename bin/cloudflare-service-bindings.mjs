@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// cloudflare-service-bindings: the built tool (dist/) in the published package; in a clone of the
-// repository before `npm run build`, the TypeScript sources through tsx (a devDependency there).
+// cloudflare-service-bindings: in the published package, the built tool (dist/); in a clone of the
+// repository, the TypeScript sources through tsx (a devDependency there), so it is never a stale build.
 import { existsSync } from "node:fs";
 
-const built = new URL("../dist/src/cli/run.js", import.meta.url);
-if (existsSync(built)) {
-  await import(built.href);
-} else {
+const source = new URL("../src/cli/run.ts", import.meta.url);
+if (existsSync(source)) {
   const { register } = await import("tsx/esm/api");
   register();
-  await import(new URL("../src/cli/run.ts", import.meta.url).href);
+  await import(source.href);
+} else {
+  await import(new URL("../dist/src/cli/run.js", import.meta.url).href);
 }
