@@ -46,3 +46,14 @@ export function externalTarget(env: NodeJS.ProcessEnv): ContractTarget | undefin
 export function isExternalRun(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.CONTRACT_BASE_URL);
 }
+
+/**
+ * The operations a contract run exercises and its coverage gate judges: CONTRACT_OPERATIONS, a comma-separated
+ * list of operationIds, narrows them (for working on one operation); undefined means every one.
+ */
+export function selectedOperations(env: NodeJS.ProcessEnv): string[] | undefined {
+  const list = env.CONTRACT_OPERATIONS?.split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return list && list.length > 0 ? list : undefined;
+}

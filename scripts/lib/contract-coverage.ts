@@ -25,6 +25,26 @@ export interface Exercised {
  */
 export const DYNAMIC_RUNS_REQUIRED = 25;
 
+/**
+ * The spec with only these operations (CONTRACT_OPERATIONS narrows a contract run to them): a copy whose
+ * path items keep those operations alone. Refuses an operationId the spec does not have, naming them all.
+ */
+export function onlyOperations(spec: Node, operationIds: readonly string[] | undefined): Node {
+  if (operationIds === undefined) return spec;
+  const known = operations(spec).map((o) => o.operationId);
+  const unknown = operationIds.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new Error(
+      `CONTRACT_OPERATIONS names ${unknown.join(", ")}, which the spec does not have (it has ${known.join(", ")})`,
+    );
+  }
+  const copy = structuredClone(spec);
+  for (const operation of operations(spec)) {
+    if (!operationIds.includes(operation.operationId)) delete copy.paths[operation.path][operation.method];
+  }
+  return copy;
+}
+
 /** Every cell the spec declares, in document order. */
 export function declaredCells(spec: Node): Cell[] {
   return operations(spec).flatMap((operation) =>

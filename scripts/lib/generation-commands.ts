@@ -2,16 +2,10 @@
 // code, so tests run them in-process, exactly as the scripts run them.
 import { relative } from "node:path";
 import { examplesPath, findDrift, generate, operationsPath, type Target } from "./generation.ts";
+import { CONSOLE, type Io } from "./io.ts";
 import { targetArgs } from "./target-args.ts";
 
-/** Where a command's lines go. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-/** The console, for the scripts themselves. */
-export const CONSOLE: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
+export type { Io };
 
 const shown = (path: string) => relative(process.cwd(), path) || path;
 const files = (target: Target) =>

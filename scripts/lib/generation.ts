@@ -26,12 +26,31 @@ export function examplesPath({ out }: Target): string {
   return join(dirname(out), "examples.ts");
 }
 
+/**
+ * What each spec text produced, in this process: the output is a function of the text alone, and the
+ * generation tests render the same unchanged spec many times (the commands render once).
+ */
+const rendered = new Map<string, Promise<[string, string][]>>();
+
 /** Every file the spec produces, with its text, rendered in memory; nothing is written. */
 async function renderAll(target: Target): Promise<[string, string][]> {
-  // The types come first: rendering them refuses an invalid spec, saying where.
+  const specText = await readFile(target.spec, "utf8").catch(() => undefined);
+  if (specText === undefined) return renderFresh(target, undefined);
+  const key = `${target.spec}\0${target.out}\0${specText}`;
+  const known = rendered.get(key);
+  if (known) return known;
+  const fresh = renderFresh(target, specText);
+  rendered.set(key, fresh);
+  // A spec that cannot be rendered is not remembered: its error is told again, fresh.
+  fresh.catch(() => rendered.delete(key));
+  return fresh;
+}
+
+async function renderFresh(target: Target, text: string | undefined): Promise<[string, string][]> {
+  // The types come first: rendering them refuses an invalid spec (or a missing file), saying where.
   const types = await renderTypes(target.spec);
   // Read and parsed once, for the header's hash, the operation table and the examples.
-  const specText = await readFile(target.spec, "utf8");
+  const specText = text ?? (await readFile(target.spec, "utf8"));
   const spec = parseSpec(specText);
   let table: string;
   try {

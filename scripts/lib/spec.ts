@@ -21,9 +21,18 @@ export interface Operation {
   parameters: Node[];
 }
 
-/** Parses a spec file (the project's own by default). */
+/** Each spec file's text and what it parses to, in this process: the tests load the same spec in many modules. */
+const parsed = new Map<string, { text: string; spec: Node }>();
+
+/** Parses a spec file (the project's own by default); a copy each time, so no caller sees another's edits. */
 export function loadSpec(path: string = SPEC_PATH): Node {
-  return parseSpec(readFileSync(path, "utf8"));
+  const text = readFileSync(path, "utf8");
+  let known = parsed.get(path);
+  if (known?.text !== text) {
+    known = { text, spec: parseSpec(text) };
+    parsed.set(path, known);
+  }
+  return structuredClone(known.spec);
 }
 
 /** A spec's text, parsed. */

@@ -35,10 +35,14 @@ const HOSTILE = [
   "\n",
 ];
 
-/** Any id the client accepts: 1 to 32 code points of well-formed Unicode, other than "." and "..". */
+/**
+ * Any id the client accepts: 1 to 32 code points of well-formed Unicode, other than "." and "..": any code
+ * point, or strings of the characters that URLs treat specially. (The hostile ids above are each sent
+ * once, below; random ones find what no list names: 100 runs per property.)
+ */
+const RUNS = 100;
 const anyId = fc
   .oneof(
-    fc.constantFrom(...HOSTILE),
     fc.string({ unit: "binary", minLength: 1, maxLength: 32 }),
     fc.string({
       unit: fc.constantFrom(".", "/", "%", "?", "#", "2", "e", "\\"),
@@ -69,25 +73,28 @@ function segmentsOf(rawTarget: string): string[] {
   return rawTarget.split("/");
 }
 
+/** Sends one get with these ids and checks each reached the server as exactly its own segment. */
+async function expectSegments(account: string, prefix: string, binding: string): Promise<void> {
+  const before = server.requests.length;
+  await client.getServiceBinding({ account_id: account, prefix_id: prefix, binding_id: binding });
+  expect(server.requests.length).toBe(before + 1);
+  const segments = segmentsOf(server.requests.at(-1)?.rawTarget ?? "");
+  expect(segments).toHaveLength(10);
+  const fixed = [0, 1, 2, 3, 5, 6, 8].map((i) => segments[i]);
+  expect(fixed).toEqual(["", "client", "v4", "accounts", "addressing", "prefixes", "bindings"]);
+  expect([4, 7, 9].map((i) => decodeURIComponent(segments[i] ?? ""))).toEqual([account, prefix, binding]);
+}
+
 describe("path parameters", () => {
+  test.each(HOSTILE)(
+    "the hostile id %j reaches the server as exactly one segment, in every position",
+    async (id) => {
+      await expectSegments(id, id, id);
+    },
+  );
+
   test("every generated id reaches the server as exactly one path segment that decodes back to it", async () => {
-    await fc.assert(
-      fc.asyncProperty(anyId, anyId, anyId, async (account, prefix, binding) => {
-        const before = server.requests.length;
-        await client.getServiceBinding({ account_id: account, prefix_id: prefix, binding_id: binding });
-        expect(server.requests.length).toBe(before + 1);
-        const segments = segmentsOf(server.requests.at(-1)?.rawTarget ?? "");
-        expect(segments).toHaveLength(10);
-        const fixed = [0, 1, 2, 3, 5, 6, 8].map((i) => segments[i]);
-        expect(fixed).toEqual(["", "client", "v4", "accounts", "addressing", "prefixes", "bindings"]);
-        expect([4, 7, 9].map((i) => decodeURIComponent(segments[i] ?? ""))).toEqual([
-          account,
-          prefix,
-          binding,
-        ]);
-      }),
-      { numRuns: 300 },
-    );
+    await fc.assert(fc.asyncProperty(anyId, anyId, anyId, expectSegments), { numRuns: RUNS });
   });
 
   test("the binding id segment is last and decodes back to the id", async () => {
@@ -109,7 +116,7 @@ describe("path parameters", () => {
         expect(segments).toHaveLength(10);
         expect(decodeURIComponent(segments[9] ?? "")).toBe(binding);
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
   });
 

@@ -13,6 +13,7 @@ import {
   declaredStatus,
   type Exercised,
   formatReport,
+  onlyOperations,
   RANGE_STAND_INS,
 } from "../../scripts/lib/contract-coverage.ts";
 import { SPEC_PATH } from "../../scripts/lib/paths.ts";
@@ -186,6 +187,26 @@ describe("the report, on a two-operation spec", () => {
     const run = all.filter((e) => !dropped.some((d) => d.example === e.example && d.status === e.status));
     expect(coverage(twoOperations, run, methods).ok).toBe(false);
     expect(coverage(twoOperations, all, ["getA", "getLonger"]).ok).toBe(runs === DYNAMIC_RUNS_REQUIRED);
+  });
+});
+
+describe("onlyOperations (CONTRACT_OPERATIONS)", () => {
+  test("keeps the named operations alone, so the gate judges only their cells", () => {
+    const spec = loadSpec();
+    const narrowed = onlyOperations(spec, ["getServiceBinding"]);
+    expect(operations(narrowed).map((o) => o.operationId)).toEqual(["getServiceBinding"]);
+    expect(new Set(declaredCells(narrowed).map((c) => c.operationId))).toEqual(
+      new Set(["getServiceBinding"]),
+    );
+    // The spec it was given is left as it was.
+    expect(operations(spec).length).toBeGreaterThan(1);
+    expect(onlyOperations(spec, undefined)).toBe(spec);
+  });
+
+  test("refuses an operationId the spec does not have, naming the ones it has", () => {
+    expect(() => onlyOperations(loadSpec(), ["getServiceBinding", "nope"])).toThrow(
+      /^CONTRACT_OPERATIONS names nope, which the spec does not have \(it has listServiceBindings, /,
+    );
   });
 });
 

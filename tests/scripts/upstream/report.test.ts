@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
 import { loadSpec, type Node, operations } from "../../../scripts/lib/spec.ts";
+import { checkUpstreamCommand } from "../../../scripts/lib/upstream/command.ts";
 import { upstreamGate } from "../../../scripts/lib/upstream/gate.ts";
 import { draftEntries, formatUpstreamGate } from "../../../scripts/lib/upstream/report.ts";
-import { runScript } from "../../support/run.ts";
 import { committedExtract, committedRegistry, FILE, FILES, withNewState } from "./committed.ts";
 
 const spec = loadSpec();
@@ -48,14 +48,27 @@ describe("the report", () => {
   });
 });
 
-describe("npm run check:upstream", () => {
+describe("npm run check:upstream, in-process as the script runs it", () => {
+  test("exits 0 on the committed files and says every difference is recorded", () => {
+    let printed = "";
+    expect(
+      checkUpstreamCommand([], { out: (line) => (printed += line), err: (line) => (printed += line) }),
+    ).toBe(0);
+    expect(printed).toMatch(/All \d+ differences are recorded \(\d+ entries\): the gate passes\./);
+  });
+
   test("exits 1 and names the operation and pointer of a difference upstream added", () => {
     const dir = mkdtempSync(join(tmpdir(), "check-upstream-"));
     try {
       const upstream = join(dir, "cloudflare.json");
       writeFileSync(upstream, JSON.stringify(withNewState()));
-      const ran = runScript("check-upstream.ts", ["--upstream", upstream]);
+      const ran = { status: 0, stdout: "", stderr: "" };
+      ran.status = checkUpstreamCommand(["--upstream", upstream], {
+        out: (line) => (ran.stdout += `${line}\n`),
+        err: (line) => (ran.stderr += `${line}\n`),
+      });
       expect(ran.status).toBe(1);
+      expect(ran.stdout).toBe("");
       expect(ran.stderr).toContain("CHANGED    spec/deviations.yaml:");
       expect(ran.stderr).toMatch(
         /getServiceBinding \/responses\/200\/properties\/result\/properties\/provisioning\/properties\/state\/enum now differs as upstream \["active","deprovisioning","provisioning"\]/,
