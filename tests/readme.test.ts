@@ -1,7 +1,11 @@
 // Every TypeScript example in the README is a file in examples/, which
 // `npm run check` type-checks: the README cannot show code that does not compile.
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { loadSpec, operations } from "../scripts/lib/spec.ts";
 import { createServiceBindingsClient, type ServiceBindingsClientOptions } from "../src/index.ts";
@@ -96,5 +100,45 @@ describe("README.md's sample log lines", () => {
       else
         expect(printed[index]?.startsWith(sample.slice(0, cut)), `${sample}\n${printed[index]}`).toBe(true);
     }
+  });
+});
+
+describe("README.md's YAML examples", () => {
+  const yamlBlocks = [...readme.matchAll(/^(`{3,4})yaml\n([\s\S]*?)^\1$/gm)].map((m) => (m[2] ?? "").trim());
+  const files = ["bindings.yaml", "bindings-workflow.yml"].map((name) =>
+    readFileSync(`${ROOT}examples/${name}`, "utf8").trim(),
+  );
+
+  test("are the bindings file the tests parse and the workflow whose steps are run below", () => {
+    expect(yamlBlocks).toEqual(files);
+  });
+});
+
+describe("the workflow recipe's plan step", () => {
+  const workflow = parseYaml(readFileSync(`${ROOT}examples/bindings-workflow.yml`, "utf8")) as {
+    jobs: Record<string, { steps: { run?: string }[] }>;
+  };
+  const script = workflow.jobs.plan?.steps.find((step) => step.run?.includes(" plan "))?.run ?? "";
+
+  /** Runs the step with an `npx` that prints a diff and exits with `status`. */
+  function runPlanStep(status: number) {
+    const dir = mkdtempSync(join(tmpdir(), "plan-step-"));
+    writeFileSync(join(dir, "npx"), `#!/bin/sh\necho '+ create 192.0.2.16/29 -> CDN'\nexit ${status}\n`, {
+      mode: 0o755,
+    });
+    const summary = join(dir, "summary.md");
+    const run = spawnSync("bash", ["-e", "-c", script], {
+      cwd: dir,
+      env: { PATH: `${dir}${delimiter}${process.env.PATH}`, GITHUB_STEP_SUMMARY: summary },
+    });
+    const written = readFileSync(summary, "utf8");
+    rmSync(dir, { recursive: true, force: true });
+    return { passed: run.status === 0, summary: written };
+  }
+
+  // GitHub's runners run a step with bash, as here.
+  test("passes on 0 (nothing to do) and 2 (changes), fails on 1, and puts the diff in the summary", () => {
+    expect([0, 2, 1].map((status) => runPlanStep(status).passed)).toEqual([true, true, false]);
+    expect(runPlanStep(2).summary).toBe("```diff\n+ create 192.0.2.16/29 -> CDN\n```\n");
   });
 });
