@@ -36,8 +36,8 @@ async function stopOnExit(stop: () => Promise<void>): Promise<void> {
     stopping = true;
     stop().then(() => process.exit(0));
   };
-  process.once("SIGINT", end);
-  process.once("SIGTERM", end);
+  process.on("SIGINT", end);
+  process.on("SIGTERM", end);
   await whenStarterGoes(end);
 }
 

@@ -44,11 +44,14 @@ const status = await new Promise<number | null>((resolve) => {
     { cwd: ROOT, stdio: "inherit", detached: process.platform !== "win32", env: childEnv() },
   );
   const stop = (signal: NodeJS.Signals) => {
+    if (stopped) return;
     stopped = true;
     signalTree(child, signal);
   };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  // `on`, not `once`: a second signal (npm forwards one, and the exit-with-parent preload sends another once
+  // npm is gone) must not take the default action and end this process before it removes the sandbox.
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
   const unwatch = whenStarterGoes(() => stop("SIGTERM"));
   child.once("exit", (code, signal) => {
     unwatch.then((stopWatching) => stopWatching());

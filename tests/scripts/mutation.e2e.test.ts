@@ -1,5 +1,6 @@
 // npm run mutation:incremental stopped as a user stops it, by a SIGTERM to npm: Stryker and the test
-// runners it started end with it, and its sandbox (a copy of the project) is not left behind.
+// runners it started end with it, and its sandbox (a copy of the project) is not left behind, even when the
+// script gets more signals while it stops (npm's, the exit-with-parent preload's once npm is gone, a user's).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -38,6 +39,7 @@ test("SIGTERM to npm stops Stryker and its test runners, and leaves no sandbox",
     expect(existsSync(sandbox)).toBe(true);
 
     npm.kill("SIGTERM");
+    for (let i = 0; i < 2; i++) if (runner?.pid) process.kill(runner.pid, "SIGTERM");
     await exited;
     const left = () => started.filter((p) => isRunning(p.pid));
     for (let i = 0; i < 100 && left().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
