@@ -1,6 +1,5 @@
-// Onboarding in one go: find the prefix by its CIDR, bind a /29 of it to the CDN (safely: no
-// duplicate, even if an answer is lost), wait until the binding is active, advertise the prefix
-// (guarded: refused, with nothing sent, unless Cloudflare's rules hold), wait until it shows.
+// Onboarding in one go: find the prefix by its CIDR, bind a /29 of it to the CDN (no duplicate, even if an answer
+// is lost), wait until it is active, advertise the prefix (guarded by Cloudflare's rules), wait until it shows.
 import type { ServiceBindingsClient } from "cloudflare-service-bindings";
 
 export async function onboard(client: ServiceBindingsClient, prefixCidr: string, subnet: string) {
