@@ -3,7 +3,7 @@
 // a documented rule reported at once, with its line, before anything is sent.
 import { describe, expect, test } from "vitest";
 import { describeStep, PlanError, planServiceBindings, renderPlan } from "../../src/declarative/index.ts";
-import { desiredFrom, EXAMPLE, fileWith, PREFIX, setup } from "./support.ts";
+import { desiredFrom, EXAMPLE, fileWith, PREFIX, setup, setupWithPrefix } from "./support.ts";
 
 /** What a plan's steps are, in their order, as the diff names them. */
 const stepsOf = (plan: Awaited<ReturnType<typeof planServiceBindings>>) => plan.steps.map(describeStep);
@@ -75,24 +75,7 @@ describe("planServiceBindings", () => {
   });
 
   test("a withdrawal comes first, before any binding changes", async () => {
-    const { client } = setup({
-      seed: {
-        services: await setup().client.listServices(),
-        accounts: [
-          {
-            id: "258def64c72dae45f3e4c8516e2111f2",
-            prefixes: [
-              {
-                id: PREFIX,
-                cidr: "192.0.2.0/24",
-                on_demand: { advertised: true },
-                bindings: [{ cidr: "192.0.2.0/24", service_id: "2db684ee7ca04e159946fd05b99e1bcd" }],
-              },
-            ],
-          },
-        ],
-      },
-    });
+    const { client } = setupWithPrefix({ on_demand: { advertised: true } });
     const desired = desiredFrom(
       fileWith({ "192.0.2.0/24": "Magic Transit", "192.0.2.1/32": "CDN" }, "    advertised: false\n"),
     );
@@ -155,24 +138,7 @@ describe("planServiceBindings refuses what the documented rules forbid, every vi
   });
 
   test("advertising a prefix that is not approved names the rule and its fix", async () => {
-    const { client } = setup({
-      seed: {
-        services: await setup().client.listServices(),
-        accounts: [
-          {
-            id: "258def64c72dae45f3e4c8516e2111f2",
-            prefixes: [
-              {
-                id: PREFIX,
-                cidr: "192.0.2.0/24",
-                approved: "P",
-                bindings: [{ cidr: "192.0.2.0/24", service_id: "2db684ee7ca04e159946fd05b99e1bcd" }],
-              },
-            ],
-          },
-        ],
-      },
-    });
+    const { client } = setupWithPrefix({ approved: "P" });
     const error = await planServiceBindings(client, desiredFrom(EXAMPLE)).catch((e: unknown) => e);
     expect((error as PlanError).message).toBe(
       "bindings.yaml:7:5: prefix 192.0.2.0/24 cannot be advertised: it needs the prefix is approved (approved: V); wait until Cloudflare approves the prefix (Prefix Details reports approved: V)",

@@ -4,7 +4,12 @@ import { readFileSync } from "node:fs";
 import { ROOT } from "../../scripts/lib/paths.ts";
 import { type DesiredState, parseBindingsFile } from "../../src/declarative/index.ts";
 import { createServiceBindingsClient } from "../../src/index.ts";
-import { createServiceBindingsFake, type FakeOptions } from "../../src/testing/index.ts";
+import {
+  createServiceBindingsFake,
+  defaultSeed,
+  type FakeOptions,
+  type FakePrefixSeed,
+} from "../../src/testing/index.ts";
 
 /** The default seed's account and prefix (192.0.2.0/24, a Magic Transit binding spanning it, its BGP prefix withdrawn). */
 export const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
@@ -23,6 +28,19 @@ export function setup(options: FakeOptions = {}) {
     backoff: { initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
   });
   return { fake, client };
+}
+
+/** A client on a fake whose one prefix, 192.0.2.0/24 bound to Magic Transit, is changed by `overrides`. */
+export function setupWithPrefix(overrides: Partial<FakePrefixSeed>) {
+  const prefix: FakePrefixSeed = {
+    id: PREFIX,
+    cidr: "192.0.2.0/24",
+    bindings: [{ cidr: "192.0.2.0/24", service_id: "2db684ee7ca04e159946fd05b99e1bcd" }],
+    ...overrides,
+  };
+  return setup({
+    seed: { services: defaultSeed().services, accounts: [{ id: ACCOUNT, prefixes: [prefix] }] },
+  });
 }
 
 /** A desired state from YAML text, as the CLI reads a file. */
