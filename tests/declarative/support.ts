@@ -39,7 +39,7 @@ export function setupWithPrefix(overrides: Partial<FakePrefixSeed>) {
     ...overrides,
   };
   return setup({
-    seed: { services: defaultSeed().services, accounts: [{ id: ACCOUNT, prefixes: [prefix] }] },
+    seed: { ...defaultSeed(), accounts: [{ id: ACCOUNT, prefixes: [prefix] }] },
   });
 }
 
