@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { createServiceBindingsFake } from "../src/testing/index.ts";
 import { envelope, sendJson, startServer, type TestServer } from "./support/http-server.ts";
 import { startLocalRegistry } from "./support/local-registry.ts";
 import { runAsync } from "./support/run.ts";
@@ -136,6 +137,32 @@ describe("the packed package", () => {
     });
     expect(ran.stdout).toContain("Usage: cloudflare-service-bindings plan --file bindings.yaml");
     expect(ran.status).toBe(0);
+  });
+
+  test("its plan, from the consumer project, reads an account and prints what the example file takes (exit 2)", async () => {
+    const fake = await createServiceBindingsFake().listen();
+    try {
+      cpSync(join(ROOT, "examples/bindings.yaml"), join(dir, "bindings.yaml"));
+      const ran = await runAsync(
+        "npx",
+        [
+          "--no-install",
+          "cloudflare-service-bindings",
+          "plan",
+          "--file",
+          "bindings.yaml",
+          "--base-url",
+          fake.url,
+        ],
+        { cwd: dir, env: { CLOUDFLARE_API_TOKEN: "tok_0123456789abcdef", NO_COLOR: "1" } },
+      );
+      expect(ran.stdout).toContain("+ create 192.0.2.16/29 -> CDN");
+      expect(ran.stdout).toContain("~ advertise 192.0.2.0/24");
+      expect(`${ran.stdout}${ran.stderr}`).not.toContain("tok_0123456789abcdef");
+      expect(ran.status).toBe(2);
+    } finally {
+      await fake.close();
+    }
   });
 
   test("works from ESM import", async () => {
