@@ -7,7 +7,7 @@ const COMMON = `Options:
   -h, --help            this text
 
 Environment:
-  CLOUDFLARE_API_TOKEN                   an API token (IP Prefixes: Write; Read for plan), or
+  CLOUDFLARE_API_TOKEN                   an API token (IP Prefixes: Edit; Read for plan), or
   CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY the legacy pair
   CLOUDFLARE_ACCOUNT_ID                  the account, when the file names none
   NO_COLOR                               no colour, even on a terminal
