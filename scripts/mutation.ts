@@ -58,8 +58,9 @@ const status = await new Promise<number | null>((resolve) => {
     resolve(signal ? 1 : code);
   });
 });
-// A stopped Stryker leaves its sandbox (a copy of the project) behind; a finished one removes it itself.
-if (stopped) rmSync(join(ROOT, sandbox), { recursive: true, force: true });
+// A stopped Stryker leaves its sandbox (a copy of the project) behind, whoever stopped it (this process, or a
+// signal to Stryker itself); a finished one has removed it already. The folder is this run's own.
+rmSync(join(ROOT, sandbox), { recursive: true, force: true });
 const minutes = (Date.now() - started) / 60_000;
 
 interface Report {
