@@ -41,8 +41,8 @@ const OPTIONS = {
 
 /** The client, from the environment's credentials: never from the command line. */
 function clientFrom(env: NodeJS.ProcessEnv, baseUrl: string | undefined) {
-  const token = env.CLOUDFLARE_API_TOKEN;
-  const legacy = env.CLOUDFLARE_EMAIL !== undefined || env.CLOUDFLARE_API_KEY !== undefined;
+  const { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_EMAIL: apiEmail, CLOUDFLARE_API_KEY: apiKey } = env;
+  const legacy = apiEmail !== undefined || apiKey !== undefined;
   if (token !== undefined && legacy) {
     throw new UsageError("set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY, not both");
   }
@@ -51,10 +51,12 @@ function clientFrom(env: NodeJS.ProcessEnv, baseUrl: string | undefined) {
       "no credentials: set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY)",
     );
   }
-  const credentials =
-    token !== undefined
-      ? { apiToken: token }
-      : { apiEmail: env.CLOUDFLARE_EMAIL, apiKey: env.CLOUDFLARE_API_KEY };
+  if (legacy && (apiEmail === undefined || apiKey === undefined)) {
+    throw new UsageError(
+      "set CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY together (or CLOUDFLARE_API_TOKEN alone)",
+    );
+  }
+  const credentials = token !== undefined ? { apiToken: token } : { apiEmail, apiKey };
   return createServiceBindingsClient({
     ...credentials,
     ...(baseUrl ? { baseUrl } : {}),

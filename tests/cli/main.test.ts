@@ -101,6 +101,15 @@ describe("cloudflare-service-bindings plan", () => {
       (await run(["plan", "--file", path], { ...env, NO_COLOR: "1" }, { isTTY: true })).stdout,
     ).not.toContain("\u001b[");
   });
+
+  test("authenticates with CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY instead of a token", async () => {
+    const legacy = { apiEmail: "user@example.com", apiKey: "legacy_SECRET_key_0123456789" };
+    const { CLOUDFLARE_BASE_URL } = await serve({ credentials: legacy });
+    const env = { CLOUDFLARE_EMAIL: legacy.apiEmail, CLOUDFLARE_API_KEY: legacy.apiKey, CLOUDFLARE_BASE_URL };
+    const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE)], env);
+    expect(ran).toMatchObject({ code: 2, stderr: "" });
+    expect(ran.stdout).not.toContain(legacy.apiKey);
+  });
 });
 
 describe("cloudflare-service-bindings apply", () => {
@@ -199,6 +208,8 @@ describe("bad input: one line on stderr naming what and where, exit 1, nothing s
     });
   });
 
+  const NOT_BOTH = "set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY, not both";
+  const HALF_PAIR = "set CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY together (or CLOUDFLARE_API_TOKEN alone)";
   test.each([
     [
       "no credentials",
@@ -208,11 +219,20 @@ describe("bad input: one line on stderr naming what and where, exit 1, nothing s
     [
       "both kinds of credentials",
       { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_EMAIL: "a@b.c", CLOUDFLARE_API_KEY: "k" },
-      "set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY, not both",
+      NOT_BOTH,
     ],
-  ])("%s", async (_, env, message) => {
-    const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE)], env);
+    ["a token with CLOUDFLARE_EMAIL", { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_EMAIL: "a@b.c" }, NOT_BOTH],
+    ["a token with CLOUDFLARE_API_KEY", { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_API_KEY: "k" }, NOT_BOTH],
+    ["CLOUDFLARE_EMAIL without CLOUDFLARE_API_KEY", { CLOUDFLARE_EMAIL: "a@b.c" }, HALF_PAIR],
+    ["CLOUDFLARE_API_KEY without CLOUDFLARE_EMAIL", { CLOUDFLARE_API_KEY: "k" }, HALF_PAIR],
+  ])("%s", async (_, credentials, message) => {
+    const { CLOUDFLARE_BASE_URL } = await serve();
+    const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE)], {
+      ...credentials,
+      CLOUDFLARE_BASE_URL,
+    });
     expect(ran).toMatchObject({ code: 1, stderr: `cloudflare-service-bindings: ${message}\n` });
+    expect(fake.requests).toEqual([]);
   });
 
   test.each([
