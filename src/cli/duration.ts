@@ -12,7 +12,7 @@ export function parseDuration(option: string, text: string): number {
       `must be a duration such as 8h, 90m, 45s or 1h30m, got ${JSON.stringify(text)}`,
     );
   }
-  const [, h = "0", m = "0", s = "0"] = match;
+  const [, h = 0, m = 0, s = 0] = match;
   const ms = Number(h) * UNIT_MS.h + Number(m) * UNIT_MS.m + Number(s) * UNIT_MS.s;
   if (ms === 0) throw new InvalidArgumentError(option, "must be longer than nothing");
   return ms;

@@ -27,6 +27,7 @@ export interface Io {
 
 /** An error the user can fix, said in one line (or one per problem), with nothing sent. */
 class UsageError extends ServiceBindingsError {
+  // Stryker disable next-line StringLiteral: a UsageError never leaves main, which prints only its message
   override name = "UsageError";
 }
 
@@ -41,8 +42,8 @@ const OPTIONS = {
 
 /** The client, from the environment's credentials: never from the command line. */
 function clientFrom(env: NodeJS.ProcessEnv, baseUrl: string | undefined) {
-  const token = env.CLOUDFLARE_API_TOKEN;
-  const legacy = env.CLOUDFLARE_EMAIL !== undefined || env.CLOUDFLARE_API_KEY !== undefined;
+  const { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_EMAIL: apiEmail, CLOUDFLARE_API_KEY: apiKey } = env;
+  const legacy = apiEmail !== undefined || apiKey !== undefined;
   if (token !== undefined && legacy) {
     throw new UsageError("set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY, not both");
   }
@@ -51,10 +52,12 @@ function clientFrom(env: NodeJS.ProcessEnv, baseUrl: string | undefined) {
       "no credentials: set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY)",
     );
   }
-  const credentials =
-    token !== undefined
-      ? { apiToken: token }
-      : { apiEmail: env.CLOUDFLARE_EMAIL, apiKey: env.CLOUDFLARE_API_KEY };
+  if (legacy && (apiEmail === undefined || apiKey === undefined)) {
+    throw new UsageError(
+      "set CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY together (or CLOUDFLARE_API_TOKEN alone)",
+    );
+  }
+  const credentials = token !== undefined ? { apiToken: token } : { apiEmail, apiKey };
   return createServiceBindingsClient({
     ...credentials,
     ...(baseUrl ? { baseUrl } : {}),
@@ -77,7 +80,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
-  if (command === undefined || command === "help" || (values.help && command === undefined)) {
+  if (command === undefined || command === "help") {
     io.out(HELP.main);
     return command === undefined && !values.help ? 1 : 0;
   }
@@ -112,7 +115,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     if (!values.json) io.out(renderPlan(plan, how));
     const result = await applyServiceBindingsPlan(client, plan, {
       wait: values.wait,
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      timeoutMs,
       signal: io.signal,
       onProgress: values.json ? undefined : (event) => io.out(renderEvent(event, how)),
     });

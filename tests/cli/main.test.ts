@@ -101,6 +101,40 @@ describe("cloudflare-service-bindings plan", () => {
       (await run(["plan", "--file", path], { ...env, NO_COLOR: "1" }, { isTTY: true })).stdout,
     ).not.toContain("\u001b[");
   });
+
+  test("authenticates with CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY instead of a token", async () => {
+    const legacy = { apiEmail: "user@example.com", apiKey: "legacy_SECRET_key_0123456789" };
+    const { CLOUDFLARE_BASE_URL } = await serve({ credentials: legacy });
+    const env = { CLOUDFLARE_EMAIL: legacy.apiEmail, CLOUDFLARE_API_KEY: legacy.apiKey, CLOUDFLARE_BASE_URL };
+    const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE)], env);
+    expect(ran).toMatchObject({ code: 2, stderr: "" });
+    expect(ran.stdout).not.toContain(legacy.apiKey);
+  });
+
+  test("--base-url says where the API is, before CLOUDFLARE_BASE_URL", async () => {
+    const { CLOUDFLARE_BASE_URL: url, ...env } = await serve();
+    // Another API, which would refuse the token.
+    const other = await createServiceBindingsFake({
+      credentials: { apiToken: "another-token-000000000000" },
+    }).listen();
+    try {
+      const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE), "--base-url", url], {
+        ...env,
+        CLOUDFLARE_BASE_URL: other.url,
+      });
+      expect(ran).toMatchObject({ code: 2, stderr: "" });
+    } finally {
+      await other.close();
+    }
+  });
+
+  test("a stop (Ctrl-C) before it reads the account ends it, says so, and prints no plan", async () => {
+    const env = await serve();
+    const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE)], env, {
+      signal: AbortSignal.abort(new Error("stopped by a signal")),
+    });
+    expect(ran).toMatchObject({ code: 1, stdout: "", stderr: expect.stringContaining("stopped;") });
+  });
 });
 
 describe("cloudflare-service-bindings apply", () => {
@@ -115,6 +149,16 @@ describe("cloudflare-service-bindings apply", () => {
     expect(applied.stdout).toContain("Apply complete: the account matches");
     expect(applied.code).toBe(0);
     expect((await run(["plan", "--file", path], env)).code).toBe(0);
+  });
+
+  test("prints the plan before it acts, then each step as it is done", async () => {
+    const env = await serve({ newBindingState: "active", advertiseDelayMs: 0 });
+    const { stdout } = await run(["apply", "--file", file("b.yaml", EXAMPLE)], env);
+    const planned = stdout.indexOf(
+      "+ create 192.0.2.16/29 -> CDN  (the prefix has no binding of 192.0.2.16/29)",
+    );
+    expect(planned).toBeGreaterThanOrEqual(0);
+    expect(planned).toBeLessThan(stdout.indexOf("done: + create 192.0.2.16/29 -> CDN (created)"));
   });
 
   test("exits 1 while the advertisement waits for a binding that is still provisioning, saying what is left", async () => {
@@ -139,6 +183,26 @@ describe("cloudflare-service-bindings apply", () => {
     );
     expect(applied.stdout).toContain("Apply complete");
     expect(applied.code).toBe(0);
+  });
+
+  test("with --wait --timeout 1m, stops waiting for a binding still provisioning once a minute is up, and exits 1", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const env = await serve({ provisioningReads: 1_000 });
+    let done = false;
+    const running = run(
+      ["apply", "--file", file("b.yaml", EXAMPLE), "--wait", "--timeout", "1m"],
+      env,
+    ).finally(() => {
+      done = true;
+    });
+    while (!done) await vi.advanceTimersByTimeAsync(10_000);
+    const applied = await running;
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toMatch(/did not become active in time: its last state was provisioning/);
+    const polls = applied.stdout.split("\n").filter((line) => line.startsWith("["));
+    expect(polls.length).toBeGreaterThan(0);
+    // The poll that found the minute gone ends it: none comes minutes later.
+    for (const poll of polls) expect(poll).toMatch(/^\[([0-4]m\d\d|\d{1,2})s\] waiting for /);
   });
 
   test("--json prints the result as JSON", async () => {
@@ -199,6 +263,8 @@ describe("bad input: one line on stderr naming what and where, exit 1, nothing s
     });
   });
 
+  const NOT_BOTH = "set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY, not both";
+  const HALF_PAIR = "set CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY together (or CLOUDFLARE_API_TOKEN alone)";
   test.each([
     [
       "no credentials",
@@ -208,17 +274,28 @@ describe("bad input: one line on stderr naming what and where, exit 1, nothing s
     [
       "both kinds of credentials",
       { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_EMAIL: "a@b.c", CLOUDFLARE_API_KEY: "k" },
-      "set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY, not both",
+      NOT_BOTH,
     ],
-  ])("%s", async (_, env, message) => {
-    const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE)], env);
+    ["a token with CLOUDFLARE_EMAIL", { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_EMAIL: "a@b.c" }, NOT_BOTH],
+    ["a token with CLOUDFLARE_API_KEY", { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_API_KEY: "k" }, NOT_BOTH],
+    ["CLOUDFLARE_EMAIL without CLOUDFLARE_API_KEY", { CLOUDFLARE_EMAIL: "a@b.c" }, HALF_PAIR],
+    ["CLOUDFLARE_API_KEY without CLOUDFLARE_EMAIL", { CLOUDFLARE_API_KEY: "k" }, HALF_PAIR],
+  ])("%s", async (_, credentials, message) => {
+    const { CLOUDFLARE_BASE_URL } = await serve();
+    const ran = await run(["plan", "--file", file("b.yaml", EXAMPLE)], {
+      ...credentials,
+      CLOUDFLARE_BASE_URL,
+    });
     expect(ran).toMatchObject({ code: 1, stderr: `cloudflare-service-bindings: ${message}\n` });
+    expect(fake.requests).toEqual([]);
   });
 
   test.each([
     [["plan"], "plan needs --file <bindings.yaml>"],
+    [["plan", "bindings.yaml"], 'unexpected argument "bindings.yaml"'],
     [["deploy", "--file", "x"], 'unknown command "deploy": use plan or apply'],
     [["plan", "--file", "x", "--wait"], "--wait and --timeout are options of apply"],
+    [["plan", "--file", "x", "--timeout", "1h"], "--wait and --timeout are options of apply"],
     [
       ["apply", "--file", "x", "--timeout", "soon"],
       '--timeout must be a duration such as 8h, 90m, 45s or 1h30m, got "soon"',
@@ -246,8 +323,10 @@ describe("bad input: one line on stderr naming what and where, exit 1, nothing s
 });
 
 describe("--help", () => {
+  const TOOL_USAGE = "Usage:\n  cloudflare-service-bindings plan --file bindings.yaml";
   test.each([
-    [["--help"], "Usage:\n  cloudflare-service-bindings plan --file bindings.yaml"],
+    [["--help"], TOOL_USAGE],
+    [["help"], TOOL_USAGE],
     [["plan", "--help"], "Usage: cloudflare-service-bindings plan --file bindings.yaml [--json]"],
     [
       ["apply", "--help"],
@@ -257,5 +336,13 @@ describe("--help", () => {
     const ran = await run(argv, {});
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain(usage);
+  });
+
+  test("with no command, prints the tool's usage and exits 1", async () => {
+    const ran = await run([], {});
+    expect(ran).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(TOOL_USAGE),
+    });
   });
 });
