@@ -82,7 +82,7 @@ export async function runWaiter<T>(
       if (ended?.state === "success") {
         return { reason: ended.reason, value, polls: poll, elapsedMs: Date.now() - started };
       }
-      if (ended?.state === "failure") {
+      if (ended) {
         throw new WaitError(
           `${waiter.subject} is ${waiter.describe(value)}: ${ended.why ?? "it will not move on by itself"} (after ${poll} polls)`,
           { reason: ended.reason, state: waiter.describe(value), polls: poll, last: value },
