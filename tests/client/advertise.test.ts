@@ -223,10 +223,9 @@ describe("waiting for the advertisement", () => {
     await vi.advanceTimersByTimeAsync(0);
     // The update, then one poll at once.
     expect(made.slice(-2)).toEqual(["updateBgpPrefix", "getBgpPrefix"]);
-    await vi.advanceTimersByTimeAsync(60_000);
-    const result = await advertising;
-    expect(result.waited).toMatchObject({ advertised: true, polls: 3, bgpPrefix: ADVERTISED });
-    expect(result.bgpPrefix).toEqual(ADVERTISED);
+    const { value: result } = (await outcomeAfter(60_000, advertising)) ?? {};
+    expect(result?.waited).toMatchObject({ advertised: true, polls: 3, bgpPrefix: ADVERTISED });
+    expect(result?.bgpPrefix).toEqual(ADVERTISED);
   });
 
   test("a BGP prefix that is locked ends the wait with WaitError, reason locked", async () => {
