@@ -13,6 +13,7 @@ import {
   type ServiceBinding,
   WaitError,
 } from "../../src/index.ts";
+import type { CallOptions } from "../../src/options.ts";
 
 /** The `result` of a named example of the spec. */
 function example<T>(operationId: string, status: string, name: string): T {
@@ -28,29 +29,55 @@ const ADVERTISED = example<BgpPrefix>("getBgpPrefix", "200", "advertised");
 const LOCKED = example<BgpPrefix>("getBgpPrefix", "200", "locked");
 const ACTIVE = example<ServiceBinding>("getServiceBinding", "200", "active");
 
-/** Calls that answer from a state, record every call by name, and let a test move the state on. */
-function api(state: { prefix: Prefix; bgp: BgpPrefix[]; bindings?: ServiceBinding[]; reads?: BgpPrefix[] }) {
+/**
+ * Calls that answer from a state, record every call by name, and let a test move the state on. The call
+ * named by `hang` never answers: like the client's, it ends only when its signal aborts, with the reason.
+ */
+function api(state: {
+  prefix: Prefix;
+  bgp: BgpPrefix[];
+  bindings?: ServiceBinding[];
+  reads?: BgpPrefix[];
+  hang?: keyof AdvertiseCalls;
+}) {
   const made: string[] = [];
   const sent: unknown[] = [];
-  /** Records the call, then answers. */
+  /** Records the call, then answers (or hangs). */
   const answer =
-    <T>(name: string, value: () => T) =>
-    async () => {
+    <P, T>(name: keyof AdvertiseCalls, value: (params: P) => T) =>
+    async (params: P, { signal }: CallOptions): Promise<T> => {
       made.push(name);
-      return value();
+      if (name !== state.hang) return value(params);
+      return new Promise((_, reject) => {
+        if (signal?.aborted) reject(signal.reason);
+        signal?.addEventListener("abort", () => reject(signal.reason));
+      });
     };
   const calls: AdvertiseCalls = {
     getPrefix: answer("getPrefix", () => state.prefix),
     listBgpPrefixes: answer("listBgpPrefixes", () => state.bgp),
     listServiceBindings: answer("listServiceBindings", () => state.bindings ?? [ACTIVE]),
     getBgpPrefix: answer("getBgpPrefix", () => state.reads?.shift() ?? (state.bgp[0] as BgpPrefix)),
-    updateBgpPrefix: async (params) => {
-      made.push("updateBgpPrefix");
+    updateBgpPrefix: answer("updateBgpPrefix", (params: { bgp_prefix_id: string }) => {
       sent.push(params);
       return state.bgp.find((b) => b.id === params.bgp_prefix_id) as BgpPrefix;
-    },
+    }),
   };
   return { calls, made, sent };
+}
+
+/** How a promise stands once `ms` of fake time have passed: its value, its error, or undefined if pending. */
+async function outcomeAfter<T>(
+  ms: number,
+  promise: Promise<T>,
+): Promise<{ value?: T; error?: unknown } | undefined> {
+  let outcome: { value?: T; error?: unknown } | undefined;
+  promise.then(
+    (value) => (outcome = { value }),
+    (error: unknown) => (outcome = { error }),
+  );
+  await vi.advanceTimersByTimeAsync(ms);
+  return outcome;
 }
 
 const PARAMS = { prefix_id: APPROVED.id };
@@ -81,8 +108,27 @@ describe("advertising a prefix: the rules, each refusing with its name and sendi
     const { calls, made } = api({ prefix: APPROVED, bgp: [specific] });
     const error = await refusal(changeAdvertisement(calls, PARAMS, true, {}));
     expect(error.rule).toBe("bgp_prefix_spans_prefix");
+    expect(error.message).toContain(
+      `needs a BGP prefix spans the whole prefix, but no BGP prefix spans it: ${ADVERTISEMENT_RULES.bgp_prefix_spans_prefix.fix}.`,
+    );
     expect(error.bgpPrefix).toBeUndefined();
     expect(made).not.toContain("updateBgpPrefix");
+  });
+
+  test("a prefix whose CIDR cannot be read is spanned by no BGP prefix: refused, not a crash", async () => {
+    const unreadable = { ...APPROVED, cidr: "192.0.2.0" };
+    const { calls, made } = api({ prefix: unreadable, bgp: [WITHDRAWN] });
+    expect((await refusal(changeAdvertisement(calls, PARAMS, true, {}))).rule).toBe(
+      "bgp_prefix_spans_prefix",
+    );
+    expect(made).not.toContain("updateBgpPrefix");
+  });
+
+  test("a BGP prefix whose CIDR cannot be read is passed over for the one that spans the prefix", async () => {
+    const unreadable = { ...WITHDRAWN, id: "1d4b1c7e2f3a4b5c6d7e8f9a0b1c2d3e", cidr: "not a cidr" };
+    const { calls, sent } = api({ prefix: APPROVED, bgp: [unreadable, WITHDRAWN] });
+    await changeAdvertisement(calls, PARAMS, true, {});
+    expect(sent).toMatchObject([{ bgp_prefix_id: WITHDRAWN.id }]);
   });
 
   test("on-demand advertisement not enabled", async () => {
@@ -91,7 +137,11 @@ describe("advertising a prefix: the rules, each refusing with its name and sendi
       on_demand: { ...WITHDRAWN.on_demand, on_demand_enabled: false, advertised: null },
     };
     const { calls, made } = api({ prefix: APPROVED, bgp: [off] });
-    expect((await refusal(changeAdvertisement(calls, PARAMS, true, {}))).rule).toBe("on_demand_enabled");
+    const error = await refusal(changeAdvertisement(calls, PARAMS, true, {}));
+    expect(error.rule).toBe("on_demand_enabled");
+    expect(error.message).toContain(
+      `but BGP prefix ${off.id} has it off: ${ADVERTISEMENT_RULES.on_demand_enabled.fix}.`,
+    );
     expect(made).not.toContain("updateBgpPrefix");
   });
 
@@ -108,14 +158,21 @@ describe("advertising a prefix: the rules, each refusing with its name and sendi
 
   test("bindings still provisioning block an advertisement, naming each; force skips that rule only", async () => {
     const provisioning = example<ServiceBinding>("createServiceBinding", "201", "created");
+    const missing = {
+      ...provisioning,
+      cidr: "192.0.2.128/25",
+      provisioning: { state: "magic_transit_route_missing" },
+    };
     const { calls, made, sent } = api({
       prefix: APPROVED,
       bgp: [WITHDRAWN],
-      bindings: [ACTIVE, provisioning],
+      bindings: [ACTIVE, provisioning, missing],
     });
     const error = await refusal(changeAdvertisement(calls, PARAMS, true, {}));
     expect(error.rule).toBe("bindings_active");
-    expect(error.message).toContain(`not active yet: ${provisioning.cidr} (provisioning)`);
+    expect(error.message).toContain(
+      `not active yet: ${provisioning.cidr} (provisioning), 192.0.2.128/25 (magic_transit_route_missing):`,
+    );
     expect(made).not.toContain("updateBgpPrefix");
 
     await changeAdvertisement(calls, PARAMS, true, { force: true });
@@ -166,20 +223,94 @@ describe("waiting for the advertisement", () => {
     await vi.advanceTimersByTimeAsync(0);
     // The update, then one poll at once.
     expect(made.slice(-2)).toEqual(["updateBgpPrefix", "getBgpPrefix"]);
-    await vi.advanceTimersByTimeAsync(60_000);
-    const result = await advertising;
-    expect(result.waited).toMatchObject({ advertised: true, polls: 3, bgpPrefix: ADVERTISED });
-    expect(result.bgpPrefix).toEqual(ADVERTISED);
+    const { value: result } = (await outcomeAfter(60_000, advertising)) ?? {};
+    expect(result?.waited).toMatchObject({ advertised: true, polls: 3, bgpPrefix: ADVERTISED });
+    expect(result?.bgpPrefix).toEqual(ADVERTISED);
   });
 
   test("a BGP prefix that is locked ends the wait with WaitError, reason locked", async () => {
     const { calls } = api({ prefix: APPROVED, bgp: [LOCKED] });
-    const error = await waitForAdvertisement(calls, {
-      prefix_id: APPROVED.id,
-      bgp_prefix_id: LOCKED.id,
-    }).catch((e: unknown) => e);
+    const waiting = waitForAdvertisement(calls, { prefix_id: APPROVED.id, bgp_prefix_id: LOCKED.id });
+    const { error } = (await outcomeAfter(0, waiting)) ?? {};
     expect(error).toBeInstanceOf(WaitError);
     expect(error).toMatchObject({ reason: "locked", state: "locked", polls: 1 });
+    expect((error as Error).message).toBe(
+      `BGP prefix ${LOCKED.id} of prefix ${APPROVED.id} is locked: its advertisement will not change while it is locked: ${ADVERTISEMENT_RULES.not_locked.fix} (after 1 polls)`,
+    );
+  });
+
+  test("on-demand advertisement turned off ends the wait with WaitError, reason on_demand_disabled, and the fix", async () => {
+    const off = {
+      ...WITHDRAWN,
+      on_demand: { ...WITHDRAWN.on_demand, on_demand_enabled: false, advertised: null },
+    };
+    const { calls } = api({ prefix: APPROVED, bgp: [WITHDRAWN], reads: [WITHDRAWN, off] });
+    const waiting = waitForAdvertisement(calls, { prefix_id: APPROVED.id, bgp_prefix_id: WITHDRAWN.id });
+    const { error } = (await outcomeAfter(20_000, waiting)) ?? {};
+    expect(error).toBeInstanceOf(WaitError);
+    expect(error).toMatchObject({
+      reason: "on_demand_disabled",
+      state: "not enabled for on-demand advertisement",
+      polls: 2,
+    });
+    expect((error as Error).message).toBe(
+      `BGP prefix ${WITHDRAWN.id} of prefix ${APPROVED.id} is not enabled for on-demand advertisement: its advertisement will not change on demand: ${ADVERTISEMENT_RULES.on_demand_enabled.fix} (after 2 polls)`,
+    );
+  });
+
+  test("waits for an advertisement unless told otherwise, and says how long it took", async () => {
+    const { calls } = api({ prefix: APPROVED, bgp: [WITHDRAWN], reads: [WITHDRAWN, WITHDRAWN, ADVERTISED] });
+    const started = Date.now();
+    let lastPollAt = started;
+    const waiting = waitForAdvertisement(
+      calls,
+      { prefix_id: APPROVED.id, bgp_prefix_id: WITHDRAWN.id },
+      { intervalMs: 1_000, onPoll: () => (lastPollAt = Date.now()) },
+    );
+    const { value } = (await outcomeAfter(5_000, waiting)) ?? {};
+    expect(value).toMatchObject({ advertised: true, polls: 3, bgpPrefix: ADVERTISED });
+    expect(value?.elapsedMs).toBe(lastPollAt - started);
+    // Two waits, of a second and of a second and a half, each shortened at random by up to a quarter.
+    expect(value?.elapsedMs).toBeGreaterThanOrEqual(0.75 * 2_500);
+  });
+
+  test("an advertisement that does not happen in time: the timeout names what it waited for and the last state", async () => {
+    const { calls } = api({ prefix: APPROVED, bgp: [WITHDRAWN] });
+    const waiting = waitForAdvertisement(
+      calls,
+      { prefix_id: APPROVED.id, bgp_prefix_id: WITHDRAWN.id },
+      { intervalMs: 1_000, timeoutMs: 3_000 },
+    );
+    const { error } = (await outcomeAfter(5_000, waiting)) ?? {};
+    expect(error).toMatchObject({ name: "WaitError", reason: "timeout", state: "withdrawn" });
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^BGP prefix ${WITHDRAWN.id} of prefix ${APPROVED.id} did not become advertised in time: its last state was withdrawn \\(after \\d+ polls\\)$`,
+      ),
+    );
+  });
+
+  test("a withdrawal's wait is for the withdrawal, on the timing and onPoll given with wait", async () => {
+    const { calls } = api({
+      prefix: APPROVED,
+      bgp: [ADVERTISED],
+      reads: [ADVERTISED, ADVERTISED, WITHDRAWN],
+    });
+    const polls: [boolean | null | undefined, number][] = [];
+    const withdrawing = changeAdvertisement(calls, PARAMS, false, {
+      wait: { intervalMs: 1_000, onPoll: (bgp, poll) => polls.push([bgp.on_demand.advertised, poll]) },
+    });
+    const { value } = (await outcomeAfter(5_000, withdrawing)) ?? {};
+    expect(polls).toEqual([
+      [true, 1],
+      [true, 2],
+      [false, 3],
+    ]);
+    expect(value).toMatchObject({
+      changed: true,
+      bgpPrefix: WITHDRAWN,
+      waited: { advertised: false, polls: 3 },
+    });
   });
 
   test("a withdrawal that does not happen in time: WaitError, reason timeout, after 30 minutes by default", async () => {
@@ -197,5 +328,27 @@ describe("waiting for the advertisement", () => {
       /did not become withdrawn in time: its last state was advertised/,
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(30 * 60_000);
+  });
+});
+
+describe("an abort stops an advertisement at once, during any of its calls, with the abort's reason", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] }));
+  afterEach(() => vi.useRealTimers());
+
+  test.each([
+    "getPrefix",
+    "listBgpPrefixes",
+    "listServiceBindings",
+    "updateBgpPrefix",
+    "getBgpPrefix",
+  ] as const)("during %s", async (hang) => {
+    const { calls, made } = api({ prefix: APPROVED, bgp: [WITHDRAWN], hang });
+    const controller = new AbortController();
+    const advertising = changeAdvertisement(calls, PARAMS, true, { wait: true, signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(made.at(-1)).toBe(hang);
+    const reason = new Error("stop");
+    controller.abort(reason);
+    expect(await outcomeAfter(0, advertising)).toEqual({ error: reason });
   });
 });
