@@ -4,8 +4,8 @@
 // file, line and column. Nothing here talks to the API.
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { BindingsFileError, type SourcePosition } from "./errors.ts";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import { BindingsFileError, type SourcePosition, type SourceProblem } from "./errors.ts";
 
 /** A binding the file asks for: a CIDR and its service, by name or id, with where the file says so. */
 export interface DesiredBinding {
@@ -136,9 +136,16 @@ export function parseBindingsFile(
         ? "this key is given twice"
         : (error.message.split(" at line")[0] ?? error.message),
   }));
-  if (syntax.length > 0) throw new BindingsFileError(syntax);
+  const unreadable = [...syntax, ...unresolvedAliases(document, file, counter)];
+  if (unreadable.length > 0) throw new BindingsFileError(unreadable);
 
-  const value: unknown = document.toJS();
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    // The parser refuses aliases that expand without end (a "billion laughs" file).
+    throw new BindingsFileError([{ file, line: 1, column: 1, message: (error as Error).message }]);
+  }
   // verbose: each error carries the schema it broke, whose keys name what is allowed.
   validate ??= new Ajv2020({ allErrors: true, verbose: true }).compile(BINDINGS_SCHEMA);
   if (!validate(value)) {
@@ -183,6 +190,22 @@ export function parseBindingsFile(
       })),
     })),
   };
+}
+
+/** Each alias (`*b`) that names no anchor (`&b`) set before it: the parser leaves these to `toJS`, which throws. */
+function unresolvedAliases(document: Document, file: string, counter: LineCounter): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) === undefined) {
+        problems.push({
+          ...positionOf(file, counter, alias),
+          message: `*${alias.source} names no anchor &${alias.source} set before it`,
+        });
+      }
+    },
+  });
+  return problems;
 }
 
 /** Ajv can report one place twice (two keywords of one schema): keep each line once. */

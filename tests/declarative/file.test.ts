@@ -144,6 +144,35 @@ describe("a bad bindings file: every problem at once, with its line and column",
     expect(problemsOf(text, "acct")).toEqual([`4:21: ${needs}`, `6:15: ${needs}`]);
   });
 
+  test("an alias naming no anchor set before it is refused at the alias", () => {
+    expect(problemsOf("prefixes:\n  - prefix: a\n    bindings: *b\n", "acct")).toEqual([
+      "3:15: *b names no anchor &b set before it",
+    ]);
+  });
+
+  test("aliases that expand without end are refused, not expanded", () => {
+    const tens = (alias: string) => `[${Array(10).fill(alias).join(", ")}]`;
+    const text = `a: &a ${tens("x")}\nb: &b ${tens("*a")}\nc: &c ${tens("*b")}\nprefixes: []\n`;
+    expect(problemsOf(text, "acct")).toEqual([
+      "1:1: Excessive alias count indicates a resource exhaustion attack",
+    ]);
+  });
+
+  test("a problem an alias repeats at one place is said there once", () => {
+    // The list is anchored under account_id (itself refused) and reused as the prefixes.
+    const text = `account_id: &list
+  - prefix: 1
+    bindings: {}
+  - prefix: 2
+    bindings: {}
+prefixes: *list
+`;
+    expect(problemsOf(text, "acct")).toEqual([
+      '2:3: "account_id" must be a string',
+      '6:11: "prefix" must be a string',
+    ]);
+  });
+
   test("several problems are all reported, in the file's order", () => {
     const text = `prefixes:
   - prefix: a
