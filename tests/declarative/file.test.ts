@@ -173,6 +173,14 @@ prefixes: *list
     ]);
   });
 
+  test("problems on one line are in the order of their columns", () => {
+    const text = 'prefixes: [{ prefix: a, bindings: { 192.0.2.0/24: "" }, colour: red }]\n';
+    expect(problemsOf(text, "acct")).toEqual([
+      "1:51: 192.0.2.0/24 needs a service: its name (Magic Transit, CDN, Spectrum) or its id",
+      '1:57: unknown key "colour" (the schema allows prefix, bindings, advertised)',
+    ]);
+  });
+
   test("several problems are all reported, in the file's order", () => {
     const text = `prefixes:
   - prefix: a
