@@ -4,8 +4,8 @@
 // file, line and column. Nothing here talks to the API.
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
-import { BindingsFileError, type SourcePosition } from "./errors.ts";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import { BindingsFileError, type SourcePosition, type SourceProblem } from "./errors.ts";
 
 /** A binding the file asks for: a CIDR and its service, by name or id, with where the file says so. */
 export interface DesiredBinding {
@@ -41,26 +41,46 @@ export const BINDINGS_SCHEMA: object = JSON.parse(
 
 let validate: ReturnType<Ajv2020["compile"]> | undefined;
 
-/** Where a node of the document starts, 1-based as editors show it. */
-function positionOf(file: string, counter: LineCounter, node: Node | undefined): SourcePosition {
-  const { line, col } = counter.linePos(node?.range?.[0] ?? 0);
+/** A place in the text, 1-based as editors show it. */
+function positionAt(file: string, counter: LineCounter, offset: number): SourcePosition {
+  const { line, col } = counter.linePos(offset);
   return { file, line, column: col };
 }
 
-/** The node a JSON Pointer of Ajv's names (`/prefixes/0/bindings/192.0.2.0~124`), or the key it is about. */
-function nodeAt(root: Node | null, pointer: string, key?: string): Node | undefined {
-  const path = pointer
+/** Where a node of the document starts; an empty file has no node, and is reported at its start. */
+function positionOf(file: string, counter: LineCounter, node: Node | null | undefined): SourcePosition {
+  const range = node?.range;
+  // Stryker disable next-line OptionalChaining: every node the parser makes has its range.
+  return positionAt(file, counter, range?.[0] ?? 0);
+}
+
+/** The keys a JSON Pointer of Ajv's names (`/prefixes/0/bindings/192.0.2.0~124`), decoded. */
+function keysOf(pointer: string): string[] {
+  return pointer
     .split("/")
     .slice(1)
     .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** A map entry's key as Ajv sees it: the document's `toJS` turns a null key (`~:`) into "". */
+const keyMatches = (pair: { key: unknown }, key: string) =>
+  isScalar(pair.key) && String(pair.key.value ?? "") === key;
+
+/**
+ * The node a JSON Pointer of Ajv's names, or the key it is about. An alias (`*b`) on the way, or a key
+ * the document spells otherwise (`? [a]`), stops the walk: the problem is reported there.
+ */
+function nodeAt(root: Node | null, pointer: string, key?: string): Node | null {
+  const parts = keysOf(pointer);
+  // Stryker disable next-line ConditionalExpression: an undefined key pushed is found nowhere, so the walk ends where it would.
+  if (key !== undefined) parts.push(key);
   let node: unknown = root;
-  for (const part of [...path, ...(key === undefined ? [] : [key])]) {
-    if (!isMap(node) && !(node && typeof node === "object" && "items" in node)) return node as Node;
-    const collection = node as { items: unknown[] };
-    const index = Number(part);
+  for (const part of parts) {
     const next = isMap(node)
-      ? node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === part)
-      : collection.items[index];
+      ? node.items.find((pair) => keyMatches(pair, part))
+      : isSeq(node)
+        ? node.items[Number(part)]
+        : undefined;
     if (next === undefined) return node as Node;
     // A key the schema refuses is pointed at itself; anything else at its value.
     node = isMap(node)
@@ -74,8 +94,7 @@ function nodeAt(root: Node | null, pointer: string, key?: string): Node | undefi
 
 /** Ajv's verdict, in words a person editing the file understands. */
 function describe(error: ErrorObject): string {
-  const last = (error.instancePath.split("/").pop() ?? "").replaceAll("~1", "/").replaceAll("~0", "~");
-  const where = error.instancePath === "" ? "the file" : last;
+  const where = keysOf(error.instancePath).at(-1) ?? "the file";
   switch (error.keyword) {
     case "additionalProperties":
       return `unknown key ${JSON.stringify(error.params.additionalProperty)} (the schema allows ${schemaKeys(error)})`;
@@ -84,19 +103,22 @@ function describe(error: ErrorObject): string {
     case "propertyNames":
       return `${JSON.stringify(error.params.propertyName)} is not a CIDR (address/length)`;
     case "minLength":
-      return /\/bindings\/[^/]+$/.test(error.instancePath)
+      return error.instancePath.includes("/bindings/")
         ? `${where} needs a service: its name (Magic Transit, CDN, Spectrum) or its id`
         : `${JSON.stringify(where)} must not be empty`;
     case "type":
       return `${JSON.stringify(where)} must be ${error.params.type === "object" ? "a mapping" : `a ${error.params.type}`}`;
-    default:
-      return `${JSON.stringify(where)} ${error.message ?? "is not valid"}`;
+    default: {
+      // Stryker disable next-line StringLiteral: Ajv gives every error a message (its messages option is on).
+      const verdict = error.message ?? "is not valid";
+      return `${JSON.stringify(where)} ${verdict}`;
+    }
   }
 }
 
 function schemaKeys(error: ErrorObject): string {
-  const properties = (error.parentSchema as { properties?: object } | undefined)?.properties ?? {};
-  return Object.keys(properties).join(", ");
+  // verbose: the error carries the schema it broke; both schemas that refuse unknown keys list the known ones.
+  return Object.keys((error.parentSchema as { properties: object }).properties).join(", ");
 }
 
 /**
@@ -110,34 +132,33 @@ export function parseBindingsFile(
   const { file } = options;
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
-  const syntax = document.errors.map((error) => {
-    const [start] = error.linePos ?? [];
-    return {
-      file,
-      line: start?.line ?? 1,
-      column: start?.col ?? 1,
-      message:
-        error.code === "DUPLICATE_KEY"
-          ? "this key is given twice"
-          : (error.message.split(" at line")[0] ?? error.message),
-    };
-  });
-  if (syntax.length > 0) throw new BindingsFileError(syntax);
+  const syntax = document.errors.map((error) => ({
+    ...positionAt(file, counter, error.pos[0]),
+    message:
+      error.code === "DUPLICATE_KEY"
+        ? "this key is given twice"
+        : (error.message.split(" at line")[0] ?? error.message),
+  }));
+  const unreadable = [...syntax, ...unresolvedAliases(document, file, counter)];
+  if (unreadable.length > 0) throw new BindingsFileError(unreadable);
 
-  const value: unknown = document.toJS();
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    // The parser refuses aliases that expand without end (a "billion laughs" file).
+    throw new BindingsFileError([{ file, line: 1, column: 1, message: (error as Error).message }]);
+  }
   // verbose: each error carries the schema it broke, whose keys name what is allowed.
-  validate ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(BINDINGS_SCHEMA);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: compiled once per process, so per-test coverage credits only the first parse; the several-problems and unknown-key tests fail without these.
+  validate ??= new Ajv2020({ allErrors: true, verbose: true }).compile(BINDINGS_SCHEMA);
   if (!validate(value)) {
     // An unknown key is reported by the key's own place, other errors by the value's.
     // A refused key name is reported once, by propertyNames, not again by the pattern inside it.
-    const errors = (validate.errors ?? []).filter((e) => e.keyword === "propertyNames" || !e.propertyName);
+    // (An empty key, "", is a name too.) Ajv sets errors whenever it returns false.
+    const errors = (validate.errors as ErrorObject[]).filter((e) => e.propertyName === undefined);
     const problems = errors.map((error) => {
-      const key =
-        error.keyword === "additionalProperties"
-          ? String(error.params.additionalProperty)
-          : error.keyword === "propertyNames"
-            ? String(error.params.propertyName)
-            : undefined;
+      const key = (error.params.additionalProperty ?? error.params.propertyName) as string | undefined;
       const node = nodeAt(document.contents, error.instancePath, key);
       return { ...positionOf(file, counter, node), message: describe(error) };
     });
@@ -173,6 +194,22 @@ export function parseBindingsFile(
       })),
     })),
   };
+}
+
+/** Each alias (`*b`) that names no anchor (`&b`) set before it: the parser leaves these to `toJS`, which throws. */
+function unresolvedAliases(document: Document, file: string, counter: LineCounter): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) === undefined) {
+        problems.push({
+          ...positionOf(file, counter, alias),
+          message: `*${alias.source} names no anchor &${alias.source} set before it`,
+        });
+      }
+    },
+  });
+  return problems;
 }
 
 /** Ajv can report one place twice (two keywords of one schema): keep each line once. */

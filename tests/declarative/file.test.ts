@@ -62,6 +62,12 @@ describe("a bindings file", () => {
     ]);
   });
 
+  test("an empty CLOUDFLARE_ACCOUNT_ID is no account either", () => {
+    expect(problemsOf(EXAMPLE.replace(/^account_id:.*\n/m, ""), "")).toEqual([
+      "1:1: no account: give account_id in the file, or set CLOUDFLARE_ACCOUNT_ID",
+    ]);
+  });
+
   test("advertised left out leaves the advertisement as it is", () => {
     const desired = parseBindingsFile(EXAMPLE.replace(/ {4}advertised:.*\n/, ""), { file: "b.yaml" });
     expect(desired.prefixes[0]?.advertised).toBeUndefined();
@@ -97,8 +103,82 @@ describe("a bad bindings file: every problem at once, with its line and column",
     ],
     ["an entry without bindings", "prefixes:\n  - prefix: x\n", ['2:5: missing "bindings"']],
     ["a file that is not a mapping", "- a\n- b\n", ['1:1: "the file" must be a mapping']],
+    ["an empty file", "", ['1:1: "the file" must be a mapping']],
+    [
+      "a prefix left empty",
+      'prefixes:\n  - prefix: ""\n    bindings: {}\n',
+      ['2:13: "prefix" must not be empty'],
+    ],
+    [
+      "an account id longer than an account's 32 characters",
+      `account_id: ${"a".repeat(33)}\nprefixes: []\n`,
+      ['1:13: "account_id" must NOT have more than 32 characters'],
+    ],
+    [
+      // The missing key is an empty node, which starts where its line does.
+      "a binding whose CIDR is left out: said once, as not a CIDR",
+      EXAMPLE.replace("192.0.2.16/29:", ":"),
+      ['10:1: "" is not a CIDR (address/length)'],
+    ],
+    [
+      "a CIDR typed with ~ for /, and no service: both said, the key as written",
+      EXAMPLE.replace("192.0.2.16/29: CDN", '192.0.2.16~29: ""'),
+      [
+        '10:7: "192.0.2.16~29" is not a CIDR (address/length)',
+        "10:22: 192.0.2.16~29 needs a service: its name (Magic Transit, CDN, Spectrum) or its id",
+      ],
+    ],
   ])("%s", (_, text, problems) => {
     expect(problemsOf(text)).toEqual(problems);
+  });
+
+  test("a problem inside an anchor is reported again where an alias (*b) repeats it", () => {
+    const text = `prefixes:
+  - prefix: a
+    bindings: &b
+      192.0.2.0/24: ""
+  - prefix: b
+    bindings: *b
+`;
+    const needs = "192.0.2.0/24 needs a service: its name (Magic Transit, CDN, Spectrum) or its id";
+    expect(problemsOf(text, "acct")).toEqual([`4:21: ${needs}`, `6:15: ${needs}`]);
+  });
+
+  test("an alias naming no anchor set before it is refused at the alias", () => {
+    expect(problemsOf("prefixes:\n  - prefix: a\n    bindings: *b\n", "acct")).toEqual([
+      "3:15: *b names no anchor &b set before it",
+    ]);
+  });
+
+  test("aliases that expand without end are refused, not expanded", () => {
+    const tens = (alias: string) => `[${Array(10).fill(alias).join(", ")}]`;
+    const text = `a: &a ${tens("x")}\nb: &b ${tens("*a")}\nc: &c ${tens("*b")}\nprefixes: []\n`;
+    expect(problemsOf(text, "acct")).toEqual([
+      "1:1: Excessive alias count indicates a resource exhaustion attack",
+    ]);
+  });
+
+  test("a problem an alias repeats at one place is said there once", () => {
+    // The list is anchored under account_id (itself refused) and reused as the prefixes.
+    const text = `account_id: &list
+  - prefix: 1
+    bindings: {}
+  - prefix: 2
+    bindings: {}
+prefixes: *list
+`;
+    expect(problemsOf(text, "acct")).toEqual([
+      '2:3: "account_id" must be a string',
+      '6:11: "prefix" must be a string',
+    ]);
+  });
+
+  test("problems on one line are in the order of their columns", () => {
+    const text = 'prefixes: [{ prefix: a, bindings: { 192.0.2.0/24: "" }, colour: red }]\n';
+    expect(problemsOf(text, "acct")).toEqual([
+      "1:51: 192.0.2.0/24 needs a service: its name (Magic Transit, CDN, Spectrum) or its id",
+      '1:57: unknown key "colour" (the schema allows prefix, bindings, advertised)',
+    ]);
   });
 
   test("several problems are all reported, in the file's order", () => {
