@@ -240,8 +240,9 @@ export async function planServiceBindings(
         ...(want.at ? { at: want.at } : {}),
       });
     }
-    // The advertisement, when the file says and it differs.
-    if (entry.advertised !== undefined && bgp?.on_demand.advertised !== entry.advertised) {
+    // The advertisement, when the file says and it differs. Without a BGP prefix nothing is announced.
+    const advertised = bgp ? bgp.on_demand.advertised : false;
+    if (entry.advertised !== undefined && advertised !== entry.advertised) {
       const rule = !bgp
         ? wanted.size > 0
           ? undefined // the prefix-wide binding, created above, brings its BGP prefix
@@ -265,7 +266,7 @@ export async function planServiceBindings(
         const step = {
           action: entry.advertised ? ("advertise" as const) : ("withdraw" as const),
           prefix: ref,
-          reason: `the file wants it ${entry.advertised ? "advertised" : "withdrawn"}; it is ${bgp?.on_demand.advertised ? "advertised" : "withdrawn"}`,
+          reason: `the file wants it ${entry.advertised ? "advertised" : "withdrawn"}; it is ${advertised ? "advertised" : "withdrawn"}`,
           ...(entry.at ? { at: entry.at } : {}),
         };
         (entry.advertised ? steps.advertises : steps.withdraws).push(step);

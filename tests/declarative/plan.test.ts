@@ -184,6 +184,20 @@ describe("planServiceBindings", () => {
     expect(plan.prefixes[0]?.current).toEqual({ bindings: [], advertised: undefined });
   });
 
+  test("a prefix without a BGP prefix announces nothing: a file that wants it withdrawn has nothing to do", async () => {
+    const { client } = setupWithPrefix({ bindings: [] });
+    const none = await planServiceBindings(
+      client,
+      desiredFrom(`prefixes:\n  - prefix: ${PREFIX}\n    bindings: {}\n    advertised: false\n`),
+    );
+    expect(none.steps).toEqual([]);
+    const bound = await planServiceBindings(
+      client,
+      desiredFrom(fileWith({ "192.0.2.0/24": "Magic Transit" }, "    advertised: false\n")),
+    );
+    expect(stepsOf(bound)).toEqual(["+ create 192.0.2.0/24 -> Magic Transit"]);
+  });
+
   test("a plan stopped before it starts reads nothing", async () => {
     const { fake, client } = setup();
     const error = await planServiceBindings(client, desiredFrom(EXAMPLE), {
