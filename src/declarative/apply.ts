@@ -162,7 +162,7 @@ export async function applyServiceBindingsPlan(
         record(
           step,
           "pending",
-          `${error.message.replace(/ Nothing was sent\.$/, "")}; apply again later, or with --wait`,
+          `${error.message.replace(". Nothing was sent.", "")}; apply again later, or with --wait`,
         );
       }
     }

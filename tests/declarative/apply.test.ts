@@ -68,6 +68,10 @@ describe("applyServiceBindingsPlan", () => {
       ["create", "done"],
       ["advertise", "pending"],
     ]);
+    // The refusal's own words, which name the binding and its state, then what to do.
+    expect(result.outcomes[1]?.detail).toBe(
+      `advertising prefix ${PREFIX} (192.0.2.0/24) needs every service binding of the prefix is active, but not active yet: 192.0.2.16/29 (provisioning): wait for the bindings (waitForServiceBinding), or pass force: true to advertise anyway; apply again later, or with --wait`,
+    );
     expect(result.converged).toBe(false);
     expect(result.remaining.steps.map((s) => s.action)).toEqual(["advertise"]);
   });
