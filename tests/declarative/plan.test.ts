@@ -154,6 +154,28 @@ describe("planServiceBindings", () => {
     ]);
   });
 
+  test("a delete names its service as List Services does, or when it is not listed there, as the binding does", async () => {
+    const { client } = setupWithPrefix({
+      bindings: [
+        { cidr: "192.0.2.0/24", service_id: serviceId("Magic Transit") },
+        { cidr: "192.0.2.64/26", service_id: serviceId("CDN") },
+      ],
+    });
+    const desired = desiredFrom(fileWith({ "192.0.2.0/24": "Magic Transit" }));
+    // The spec lets a binding leave out its service_name.
+    const unnamed: typeof client = {
+      ...client,
+      listServiceBindings: async (...args) =>
+        (await client.listServiceBindings(...args)).map(({ service_name: _, ...binding }) => binding),
+    };
+    expect(stepsOf(await planServiceBindings(unnamed, desired))).toEqual(["- delete 192.0.2.64/26 -> CDN"]);
+    const unlisted: typeof client = {
+      ...client,
+      listServices: async (...args) => (await client.listServices(...args)).filter((s) => s.name !== "CDN"),
+    };
+    expect(stepsOf(await planServiceBindings(unlisted, desired))).toEqual(["- delete 192.0.2.64/26 -> CDN"]);
+  });
+
   test("the advertisement is read from the BGP prefix that spans the prefix, not from a more specific one", async () => {
     const { client } = setupWithPrefix({
       cidr: "198.51.100.0/23",
