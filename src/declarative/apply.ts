@@ -3,7 +3,7 @@
 // that applying twice is a no-op and an apply stopped at any point (a lost
 // answer, a crash, Ctrl-C) converges when run again: nothing is created twice,
 // and nothing the file keeps is deleted.
-import { parseCidr, sameNetwork } from "../cidr.ts";
+import { type Network, parseCidr, sameNetwork } from "../cidr.ts";
 import type { ServiceBindingsClient } from "../client.ts";
 import { AdvertisementRefusedError, NotFoundError } from "../errors.ts";
 import type { ServiceBinding } from "../types.ts";
@@ -62,10 +62,8 @@ export type ApplyCalls = Pick<
   | "withdrawPrefix"
 >;
 
-const sameCidr = (a: string, b: string) => {
-  const [x, y] = [parseCidr(a), parseCidr(b)];
-  return x !== undefined && y !== undefined && sameNetwork(x, y);
-};
+/** Whether two CIDRs name the same network: the API's and a plan's, which the plan checked. */
+const sameCidr = (a: string, b: string) => sameNetwork(parseCidr(a) as Network, parseCidr(b) as Network);
 
 /**
  * Applies a plan from `planServiceBindings`, step by step, each after re-reading what it changes; then
@@ -79,11 +77,8 @@ export async function applyServiceBindingsPlan(
   const { signal, onProgress } = options;
   const started = Date.now();
   const account = { account_id: plan.accountId };
-  const timing = {
-    signal,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
-  };
+  // Left undefined, each waiter takes its own default.
+  const timing = { signal, timeoutMs: options.timeoutMs, intervalMs: options.intervalMs };
   const outcomes: StepOutcome[] = [];
   const record = (step: PlanStep, outcome: StepOutcome["outcome"], detail: string) => {
     const entry = { step, outcome, detail };
@@ -162,7 +157,7 @@ export async function applyServiceBindingsPlan(
         record(
           step,
           "pending",
-          `${error.message.replace(/ Nothing was sent\.$/, "")}; apply again later, or with --wait`,
+          `${error.message.replace(". Nothing was sent.", "")}; apply again later, or with --wait`,
         );
       }
     }

@@ -67,12 +67,10 @@ function problem(desired: DesiredState, at: SourcePosition | undefined, message:
 /** The account's prefix an entry names, by id or by CIDR. */
 function findPrefix(prefixes: Prefix[], named: string): Prefix | undefined {
   const network = parseCidr(named);
-  return prefixes.find((p) => {
-    const candidate = network && parseCidr(p.cidr);
-    return (
-      p.id === named || (network !== undefined && candidate !== undefined && sameNetwork(network, candidate))
-    );
-  });
+  // The account's prefixes are CIDRs (the API answers them so).
+  return prefixes.find(
+    (p) => p.id === named || (network !== undefined && sameNetwork(network, parseCidr(p.cidr) as Network)),
+  );
 }
 
 /** A service by name (as List Services spells it, in any case) or by id. */
@@ -82,10 +80,15 @@ function findService(services: Service[], named: string): Service | undefined {
 
 /** The BGP prefix that spans a prefix, if it has one. */
 function spanningBgp(prefix: Network, bgps: BgpPrefix[]): BgpPrefix | undefined {
-  return bgps.find((b) => {
-    const network = parseCidr(b.cidr);
-    return network !== undefined && sameNetwork(network, prefix);
-  });
+  return bgps.find((b) => sameNetwork(parseCidr(b.cidr) as Network, prefix));
+}
+
+/** A binding the file wants, with where it says so. */
+interface Wanted {
+  cidr: string;
+  network: Network;
+  service: Service;
+  at: SourcePosition | undefined;
 }
 
 /** The desired bindings of one entry, checked against the documented rules; problems are pushed. */
@@ -95,9 +98,9 @@ function checkEntry(
   prefix: Prefix,
   services: Service[],
   problems: SourceProblem[],
-): Map<string, { cidr: string; network: Network; service: Service }> {
+): Map<string, Wanted> {
   const prefixNetwork = parseCidr(prefix.cidr) as Network;
-  const wanted = new Map<string, { cidr: string; network: Network; service: Service }>();
+  const wanted = new Map<string, Wanted>();
   for (const binding of entry.bindings) {
     const report = (message: string) => problems.push(problem(desired, binding.at, message));
     const network = parseCidr(binding.cidr);
@@ -107,7 +110,8 @@ function checkEntry(
       continue;
     }
     // The address as written, all of it: a network address has no host part.
-    const written = parseCidr(binding.cidr.replace(/\/\d+$/, `/${network.bits}`));
+    const [address] = binding.cidr.split("/");
+    const written = parseCidr(`${address}/${network.bits}`);
     if (written && written.address !== network.address) {
       report(`${binding.cidr} is not a network address: its host part is not zero`);
     }
@@ -122,7 +126,7 @@ function checkEntry(
     if (service.name === "Magic Transit" && !sameNetwork(network, prefixNetwork)) {
       report(`Magic Transit can only be bound to the whole prefix (${prefix.cidr}), not to ${binding.cidr}`);
     }
-    wanted.set(keyOf(network), { cidr: binding.cidr, network, service });
+    wanted.set(keyOf(network), { cidr: binding.cidr, network, service, at: binding.at });
   }
   if (wanted.size > 0 && !wanted.has(keyOf(prefixNetwork))) {
     problems.push(
@@ -186,7 +190,7 @@ export async function planServiceBindings(
     const current = new Map(bindings.map((b) => [keyOf(parseCidr(b.cidr) as Network), b]));
     const deletes = bindings
       .filter((b) => wanted.get(keyOf(parseCidr(b.cidr) as Network))?.service.id !== b.service_id)
-      .sort((a, b) => (parseCidr(b.cidr)?.length ?? 0) - (parseCidr(a.cidr)?.length ?? 0));
+      .sort((a, b) => (parseCidr(b.cidr) as Network).length - (parseCidr(a.cidr) as Network).length);
     for (const binding of deletes) {
       const network = parseCidr(binding.cidr) as Network;
       const replaced = wanted.get(keyOf(network));
@@ -225,7 +229,6 @@ export async function planServiceBindings(
       .filter((w) => current.get(keyOf(w.network))?.service_id !== w.service.id)
       .sort((a, b) => a.network.length - b.network.length);
     for (const want of creates) {
-      const at = entry.bindings.find((b) => b.cidr === want.cidr)?.at;
       steps.creates.push({
         action: "create",
         prefix: ref,
@@ -234,11 +237,12 @@ export async function planServiceBindings(
         reason: current.has(keyOf(want.network))
           ? `the file binds ${want.cidr} to ${want.service.name}`
           : `the prefix has no binding of ${want.cidr}`,
-        ...(at ? { at } : {}),
+        ...(want.at ? { at: want.at } : {}),
       });
     }
-    // The advertisement, when the file says and it differs.
-    if (entry.advertised !== undefined && bgp?.on_demand.advertised !== entry.advertised) {
+    // The advertisement, when the file says and it differs. Without a BGP prefix nothing is announced.
+    const advertised = bgp ? bgp.on_demand.advertised : false;
+    if (entry.advertised !== undefined && advertised !== entry.advertised) {
       const rule = !bgp
         ? wanted.size > 0
           ? undefined // the prefix-wide binding, created above, brings its BGP prefix
@@ -262,7 +266,7 @@ export async function planServiceBindings(
         const step = {
           action: entry.advertised ? ("advertise" as const) : ("withdraw" as const),
           prefix: ref,
-          reason: `the file wants it ${entry.advertised ? "advertised" : "withdrawn"}; it is ${bgp?.on_demand.advertised ? "advertised" : "withdrawn"}`,
+          reason: `the file wants it ${entry.advertised ? "advertised" : "withdrawn"}; it is ${advertised ? "advertised" : "withdrawn"}`,
           ...(entry.at ? { at: entry.at } : {}),
         };
         (entry.advertised ? steps.advertises : steps.withdraws).push(step);

@@ -6,11 +6,18 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   type ApplyEvent,
   applyServiceBindingsPlan,
+  describeStep,
   planServiceBindings,
   renderApplyEnd,
 } from "../../src/declarative/index.ts";
-import { InternalServerError } from "../../src/index.ts";
-import { desiredFrom, EXAMPLE, PREFIX, setup } from "./support.ts";
+import {
+  AdvertisementRefusedError,
+  InternalServerError,
+  PermissionDeniedError,
+  RequestAbortedError,
+  WaitError,
+} from "../../src/index.ts";
+import { desiredFrom, EXAMPLE, fileWith, PREFIX, serviceId, setup, setupWithPrefix } from "./support.ts";
 
 beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] }));
 afterEach(() => vi.useRealTimers());
@@ -45,9 +52,9 @@ describe("applyServiceBindingsPlan", () => {
       }),
     );
     expect(result.converged).toBe(true);
-    expect(result.outcomes.map((o) => [o.step.action, o.outcome])).toEqual([
-      ["create", "done"],
-      ["advertise", "done"],
+    expect(result.outcomes.map((o) => [o.step.action, o.outcome, o.detail])).toEqual([
+      ["create", "done", "created"],
+      ["advertise", "done", "requested, and it shows"],
     ]);
     expect(bindingsOf(fake)).toEqual(["192.0.2.0/24 Magic Transit", "192.0.2.16/29 CDN"]);
     expect(fake.state().accounts[0]?.prefixes[0]?.bgpPrefixes[0]?.on_demand.advertised).toBe(true);
@@ -68,6 +75,10 @@ describe("applyServiceBindingsPlan", () => {
       ["create", "done"],
       ["advertise", "pending"],
     ]);
+    // The refusal's own words, which name the binding and its state, then what to do.
+    expect(result.outcomes[1]?.detail).toBe(
+      `advertising prefix ${PREFIX} (192.0.2.0/24) needs every service binding of the prefix is active, but not active yet: 192.0.2.16/29 (provisioning): wait for the bindings (waitForServiceBinding), or pass force: true to advertise anyway; apply again later, or with --wait`,
+    );
     expect(result.converged).toBe(false);
     expect(result.remaining.steps.map((s) => s.action)).toEqual(["advertise"]);
   });
@@ -143,5 +154,165 @@ describe("applyServiceBindingsPlan", () => {
     expect(result.outcomes).toMatchObject([{ outcome: "already" }]);
     expect(result.converged).toBe(true);
     expect(bindingsOf(fake)).toEqual(["192.0.2.0/24 Magic Transit"]);
+  });
+
+  test("each outcome says what was done, and applied again, that it already was", async () => {
+    const { fake, client } = setupWithPrefix({
+      on_demand: { advertised: true },
+      bindings: [
+        { cidr: "192.0.2.0/24", service_id: serviceId("Magic Transit") },
+        { cidr: "192.0.2.64/26", service_id: serviceId("CDN") },
+      ],
+    });
+    const desired = desiredFrom(
+      fileWith({ "192.0.2.0/24": "Magic Transit", "192.0.2.16/29": "Spectrum" }, "    advertised: false\n"),
+    );
+    const plan = await planServiceBindings(client, desired);
+    const first = await applyServiceBindingsPlan(client, plan);
+    expect(first.outcomes.map((o) => [o.step.action, o.outcome, o.detail])).toEqual([
+      ["withdraw", "done", "requested, Cloudflare takes about 15 minutes"],
+      ["delete", "done", "deleted"],
+      ["create", "done", "created"],
+    ]);
+    fake.advanceTime(15 * 60_000);
+    const again = await applyServiceBindingsPlan(client, plan);
+    expect(again.outcomes.map((o) => [o.step.action, o.outcome, o.detail])).toEqual([
+      ["withdraw", "already", "it was so"],
+      ["delete", "already", "it was gone"],
+      ["create", "already", "it was there"],
+    ]);
+  });
+
+  test("a delete removes the binding of its CIDR and service, not another service's binding of that CIDR", async () => {
+    const { fake, client } = setupWithPrefix({
+      bindings: [
+        { cidr: "192.0.2.0/24", service_id: serviceId("Magic Transit") },
+        { cidr: "192.0.2.64/26", service_id: serviceId("Spectrum") },
+        { cidr: "192.0.2.64/26", service_id: serviceId("CDN") },
+      ],
+    });
+    const desired = desiredFrom(fileWith({ "192.0.2.0/24": "Magic Transit", "192.0.2.64/26": "Spectrum" }));
+    await applyServiceBindingsPlan(client, await planServiceBindings(client, desired));
+    expect(bindingsOf(fake)).toEqual(["192.0.2.0/24 Magic Transit", "192.0.2.64/26 Spectrum"]);
+  });
+
+  test("a delete the API answers 404 counts as gone; any other refusal fails the apply", async () => {
+    const seedWithCdn = () =>
+      setupWithPrefix({
+        bindings: [
+          { cidr: "192.0.2.0/24", service_id: serviceId("Magic Transit") },
+          { cidr: "192.0.2.1/32", service_id: serviceId("CDN") },
+        ],
+      });
+    const desired = desiredFrom(fileWith({ "192.0.2.0/24": "Magic Transit" }));
+    const gone = seedWithCdn();
+    const plan = await planServiceBindings(gone.client, desired);
+    gone.fake.failNext({ status: 404, operation: "deleteServiceBinding" });
+    const result = await applyServiceBindingsPlan(gone.client, plan);
+    expect(result.outcomes.map((o) => [o.outcome, o.detail])).toEqual([["already", "it was gone"]]);
+    const refused = seedWithCdn();
+    refused.fake.failNext({ status: 403, operation: "deleteServiceBinding" });
+    const error = await applyServiceBindingsPlan(refused.client, plan).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+  });
+
+  test("an advertisement refused for another reason than provisioning bindings (locked since the plan) fails the apply", async () => {
+    const { client } = setup({ newBindingState: "active" });
+    const plan = await planServiceBindings(client, desiredFrom(EXAMPLE));
+    const locked = setupWithPrefix({ on_demand: { on_demand_locked: true } });
+    const error = await applyServiceBindingsPlan(locked.client, plan).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdvertisementRefusedError);
+    expect((error as AdvertisementRefusedError).rule).toBe("not_locked");
+  });
+
+  test("a plan made before the account changed: the apply does its steps, then says what else is left", async () => {
+    const { client } = setupWithPrefix({
+      bindings: [
+        { cidr: "192.0.2.0/24", service_id: serviceId("Magic Transit") },
+        { id: "b0000000000000000000000000000001", cidr: "192.0.2.16/29", service_id: serviceId("CDN") },
+      ],
+    });
+    const desired = desiredFrom(
+      fileWith({ "192.0.2.0/24": "Magic Transit", "192.0.2.16/29": "CDN", "192.0.2.64/26": "Spectrum" }),
+    );
+    const plan = await planServiceBindings(client, desired);
+    await client.deleteServiceBinding({ prefix_id: PREFIX, binding_id: "b0000000000000000000000000000001" });
+    const result = await applyServiceBindingsPlan(client, plan);
+    expect(result.outcomes.map((o) => describeStep(o.step))).toEqual(["+ create 192.0.2.64/26 -> Spectrum"]);
+    expect(result.converged).toBe(false);
+    expect(result.remaining.steps.map(describeStep)).toEqual(["+ create 192.0.2.16/29 -> CDN"]);
+  });
+});
+
+describe("applyServiceBindingsPlan with wait", () => {
+  test("polls only the bindings not yet active, the first wait between polls the interval asked for (less up to a quarter)", async () => {
+    const { client } = setup({ provisioningReads: 3 });
+    const plan = await planServiceBindings(client, desiredFrom(EXAMPLE));
+    const polls: Extract<ApplyEvent, { type: "poll" }>[] = [];
+    await settle(
+      applyServiceBindingsPlan(client, plan, {
+        wait: true,
+        intervalMs: 1_000,
+        onProgress: (e) => (e.type === "poll" ? polls.push(e) : undefined),
+      }),
+      500,
+    );
+    const bindingPolls = polls.filter((p) => p.waitingFor.includes(" -> "));
+    expect(new Set(bindingPolls.map((p) => p.waitingFor))).toEqual(new Set(["192.0.2.16/29 -> CDN"]));
+    const [one, two] = bindingPolls;
+    const wait = (two?.elapsedMs ?? 0) - (one?.elapsedMs ?? 0);
+    expect(wait).toBeGreaterThanOrEqual(750);
+    expect(wait).toBeLessThanOrEqual(1_000);
+  });
+
+  test("a binding that stays provisioning stops the apply at the timeout asked for, with or without progress", async () => {
+    const { client } = setup({ provisioningReads: 1_000_000 });
+    const plan = await planServiceBindings(client, desiredFrom(EXAMPLE));
+    const started = Date.now();
+    const error = await settle(
+      applyServiceBindingsPlan(client, plan, { wait: true, timeoutMs: 60_000, intervalMs: 1_000 }).catch(
+        (e: unknown) => e,
+      ),
+    );
+    expect(error).toBeInstanceOf(WaitError);
+    expect((error as WaitError).reason).toBe("timeout");
+    expect(Date.now() - started).toBeLessThanOrEqual(70_000);
+  });
+});
+
+describe("applyServiceBindingsPlan stopped by its signal after a step", () => {
+  /** What the account holds: the prefix-wide binding and two more. */
+  const held = { "192.0.2.0/24": "Magic Transit", "192.0.2.16/29": "CDN", "192.0.2.32/29": "Spectrum" };
+  const more = { "192.0.2.64/26": "CDN", "192.0.2.128/26": "Spectrum" };
+  test.each([
+    ["before the next delete", { "192.0.2.0/24": "Magic Transit" }, "", false, ["delete", "delete"]],
+    ["before the next create", { ...held, ...more }, "", false, ["create", "create"]],
+    [
+      "before waiting for the bindings",
+      { ...held, "192.0.2.64/26": "CDN" },
+      "    advertised: true\n",
+      true,
+      ["create", "advertise"],
+    ],
+    ["before planning again", { ...held, "192.0.2.64/26": "CDN" }, "", false, ["create"]],
+  ])("%s: nothing more is sent or read", async (_when, bindings, extra, wait, actions) => {
+    const { fake, client } = setupWithPrefix({
+      bindings: Object.entries(held).map(([cidr, service]) => ({ cidr, service_id: serviceId(service) })),
+    });
+    const plan = await planServiceBindings(client, desiredFrom(fileWith(bindings, extra)));
+    expect(plan.steps.map((step) => step.action)).toEqual(actions);
+    const controller = new AbortController();
+    let sent = -1;
+    const stop = () => {
+      sent = fake.requests.length;
+      controller.abort();
+    };
+    const error = await applyServiceBindingsPlan(client, plan, {
+      wait,
+      signal: controller.signal,
+      onProgress: (e) => (e.type === "step" && sent < 0 ? stop() : undefined),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect(fake.requests).toHaveLength(sent);
   });
 });

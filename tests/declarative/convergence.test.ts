@@ -6,12 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { applyServiceBindingsPlan, planServiceBindings } from "../../src/declarative/index.ts";
-import { defaultSeed, type FakeSeed } from "../../src/testing/index.ts";
-import { ACCOUNT, desiredFrom, fileWith, PREFIX, setup } from "./support.ts";
+import type { FakeSeed } from "../../src/testing/index.ts";
+import { ACCOUNT, desiredFrom, fileWith, PREFIX, SERVICES, serviceId, setup } from "./support.ts";
 
 const SEQUENCES = 100;
-const SERVICES = defaultSeed().services ?? [];
-const idOf = (name: string) => SERVICES.find((s) => s.name === name)?.id ?? "";
 
 /** The more specific networks of the prefix a binding may cover, and what each may be bound to. */
 const CANDIDATES = ["192.0.2.16/29", "192.0.2.32/29", "192.0.2.64/26", "192.0.2.128/30", "192.0.2.200/32"];
@@ -43,9 +41,9 @@ function seedOf(current: (string | undefined)[], advertised: boolean): FakeSeed 
             cidr: "192.0.2.0/24",
             on_demand: { advertised },
             bindings: [
-              { cidr: "192.0.2.0/24", service_id: idOf("Magic Transit") },
+              { cidr: "192.0.2.0/24", service_id: serviceId("Magic Transit") },
               ...CANDIDATES.flatMap((cidr, i) =>
-                current[i] ? [{ cidr, service_id: idOf(current[i] as string) }] : [],
+                current[i] ? [{ cidr, service_id: serviceId(current[i] as string) }] : [],
               ),
             ],
           },

@@ -2,7 +2,7 @@
 // example file, and a desired state written in the tests' own words.
 import { readFileSync } from "node:fs";
 import { ROOT } from "../../scripts/lib/paths.ts";
-import { type DesiredState, parseBindingsFile } from "../../src/declarative/index.ts";
+import { type DesiredState, PlanError, parseBindingsFile } from "../../src/declarative/index.ts";
 import { createServiceBindingsClient } from "../../src/index.ts";
 import {
   createServiceBindingsFake,
@@ -14,6 +14,22 @@ import {
 /** The default seed's account and prefix (192.0.2.0/24, a Magic Transit binding spanning it, its BGP prefix withdrawn). */
 export const ACCOUNT = "258def64c72dae45f3e4c8516e2111f2";
 export const PREFIX = "2af39739cc4e3b5910c918468bb89828";
+
+/** The default seed's services (Magic Transit, CDN, Spectrum). */
+export const SERVICES = defaultSeed().services ?? [];
+
+/** A default service's id, by its name. */
+export const serviceId = (name: string) => SERVICES.find((s) => s.name === name)?.id ?? "";
+
+/** The problems a plan is refused with, one `file:line:column: message` a line; fails when there are none. */
+export async function planProblems(plan: Promise<unknown>): Promise<string[]> {
+  const error = await plan.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof PlanError)) throw new Error(`the plan was not refused: ${String(error)}`);
+  return error.message.split("\n");
+}
 
 /** The repository's example file. */
 export const EXAMPLE = readFileSync(`${ROOT}examples/bindings.yaml`, "utf8");
