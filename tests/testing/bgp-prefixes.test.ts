@@ -181,6 +181,22 @@ describe("PATCH /accounts/{account_id}/addressing/prefixes/{prefix_id}/bgp/prefi
       expect((await client.getBgpPrefix(where)).on_demand.advertised_modified_at).toBeNull();
     });
 
+    test("what applies at once, changed while an advertisement is pending, leaves the advertisement on its way", async () => {
+      const { fake, client, advertised } = atT0();
+      await client.updateBgpPrefix({ ...where, body: { on_demand: { advertised: true } } });
+      fake.advanceTime(MINUTE);
+      await client.updateBgpPrefix({ ...where, body: { asn_prepend_count: 1 } });
+      fake.advanceTime(4 * MINUTE);
+      expect(await advertised()).toBe(true);
+    });
+
+    test("advanceTime(0) is allowed and moves nothing on", async () => {
+      const { fake, client } = atT0();
+      await client.updateBgpPrefix({ ...where, body: { on_demand: { advertised: true } } });
+      fake.advanceTime(0);
+      expect(fake.state().accounts[0]?.prefixes[0]?.bgpPrefixes[0]?.on_demand.advertised).toBe(false);
+    });
+
     test("advanceTime and the delays take only non-negative numbers of milliseconds, and say so", () => {
       const fake = createServiceBindingsFake();
       for (const ms of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {

@@ -22,6 +22,7 @@ import {
   clientOf,
   failure,
   PREFIX,
+  seedWith,
   spec,
   specExample,
   TOKEN,
@@ -129,6 +130,19 @@ describe("the lifecycle of a binding", () => {
       expect(binding.provisioning.state).toBe("provisioning");
     }
     expect(() => fake.setProvisioningState("nope", "active")).toThrow("the fake has no binding nope");
+  });
+
+  test("setProvisioningState finds a binding on any prefix of the account, not only the first", async () => {
+    const other = "e".repeat(32);
+    const fake = createServiceBindingsFake({
+      seed: seedWith({ id: PREFIX, cidr: "192.0.2.0/24" }, { id: other, cidr: "198.51.100.0/24" }),
+    });
+    const client = clientOf(fake);
+    const body = { cidr: "198.51.100.0/24", service_id: CDN };
+    const { id } = await client.createServiceBinding({ prefix_id: other, body });
+    fake.setProvisioningState(id, "magic_transit_route_missing");
+    const binding = await client.getServiceBinding({ prefix_id: other, binding_id: id });
+    expect(binding.provisioning.state).toBe("magic_transit_route_missing");
   });
 
   test("delete answers 200, and the binding is gone: get answers the spec's 404 envelope", async () => {
