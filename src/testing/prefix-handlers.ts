@@ -37,7 +37,7 @@ export const PREFIX_HANDLERS: Handlers = {
     store.updateBgpPrefix(bgp, {
       ...(asn_prepend_count === undefined ? {} : { asn_prepend_count }),
       ...(auto_advertise_withdraw === undefined ? {} : { auto_advertise_withdraw }),
-      ...(advertised === undefined ? {} : { advertised }),
+      advertised,
     });
     return success(200, store.showBgpPrefix(bgp));
   },

@@ -151,8 +151,11 @@ async function handle(route: Route, request: Incoming, store: Store): Promise<Re
   // Stryker disable next-line all: reached only when the spec gains an operation before the fake does.
   if (!handler) return json(501, example(operationId, "5XX").body);
   // Every operation but listServices has a prefix in its path; it must be one of the account's.
-  const prefix = params.prefix_id === undefined ? undefined : account.prefixes.get(params.prefix_id);
-  if (params.prefix_id !== undefined && !prefix) return respond(operationId, "unknownPrefix");
+  let prefix: StoredPrefix | undefined;
+  if (params.prefix_id !== undefined) {
+    prefix = account.prefixes.get(params.prefix_id);
+    if (!prefix) return respond(operationId, "unknownPrefix");
+  }
   return respond(operationId, handler({ account, prefix, params, body }, store));
 }
 

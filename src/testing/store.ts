@@ -59,7 +59,11 @@ export interface Store {
   /** Applies Update BGP Prefix: the members that apply at once, and the advertisement, registered. */
   updateBgpPrefix(
     bgp: StoredBgpPrefix,
-    change: { asn_prepend_count?: number; auto_advertise_withdraw?: boolean; advertised?: boolean },
+    change: {
+      asn_prepend_count?: number;
+      auto_advertise_withdraw?: boolean;
+      advertised?: boolean | undefined;
+    },
   ): void;
   /** What is due by the fake's time now takes effect: called before each request is handled. */
   settle(): void;
