@@ -87,7 +87,8 @@ export function failureEffect({ status, retryAfterSeconds }: FakeFailure): Fault
   return { status, headers };
 }
 
-const LOST = Symbol("cloudflare-service-bindings/testing: answer lost");
+/** The errors `lostAnswerError` made: only these are lost answers, whatever else a fetch rejects with. */
+const LOST = new WeakSet<object>();
 
 /**
  * What a fetch rejects with when its answer is lost, as Node's (undici's) does on a reset connection:
@@ -95,10 +96,13 @@ const LOST = Symbol("cloudflare-service-bindings/testing: answer lost");
  */
 export function lostAnswerError(): TypeError {
   const cause = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" });
-  return Object.assign(new TypeError("fetch failed", { cause }), { [LOST]: true });
+  const error = new TypeError("fetch failed", { cause });
+  LOST.add(error);
+  return error;
 }
 
 /** Whether an error is a lost answer's, which `listen` turns into a reset connection. */
 export function isLostAnswer(error: unknown): boolean {
-  return typeof error === "object" && error !== null && LOST in error;
+  // A WeakSet answers false for what is not an object, so anything a fetch rejects with can be asked about.
+  return LOST.has(error as object);
 }

@@ -3,6 +3,7 @@
 // then the connection fails), in-process and over HTTP, with which
 // ensureServiceBinding's recovery is tested without wrapping fetch.
 import { describe, expect, test } from "vitest";
+import { operations } from "../../scripts/lib/spec.ts";
 import { ConnectionError, createServiceBindingsClient } from "../../src/index.ts";
 import { createServiceBindingsFake, LOST_ANSWER, type ServiceBindingsFake } from "../../src/testing/index.ts";
 import { NO_WAIT } from "../support/fixtures.ts";
@@ -13,6 +14,7 @@ import {
   CDN,
   clientOf,
   PREFIX,
+  spec,
   specExample,
   TOKEN,
 } from "./fake-support.ts";
@@ -63,6 +65,23 @@ describe("failNext, aimed at an operation and its nth request", () => {
     const client = clientOf(fake);
     for (let i = 0; i < 4; i++) await client.listServices().catch(() => undefined);
     expect(calls(fake)).toEqual(["GET 503", "GET 500", "GET 429", "GET 200"]);
+  });
+
+  test("an operation the spec does not have is refused with the list of the ones it has", () => {
+    const fake = createServiceBindingsFake();
+    const refusal = (() => {
+      try {
+        fake.failNext({ status: 503, operation: "createBinding" });
+      } catch (error) {
+        return String(error);
+      }
+    })();
+    const listed = /\((.*)\), got createBinding$/.exec(refusal ?? "")?.[1]?.split(", ");
+    expect(listed?.sort()).toEqual(
+      operations(spec)
+        .map((o) => o.operationId)
+        .sort(),
+    );
   });
 
   test.each([
@@ -158,6 +177,19 @@ describe("over HTTP (listen)", () => {
     });
   });
 
+  test("in-process, a lost answer rejects as Node's fetch does over HTTP: the same message, and the same cause", async () => {
+    const fake = createServiceBindingsFake();
+    const init = { headers: { authorization: `Bearer ${TOKEN}`, prefer: "lose-answer" } };
+    const seen = (error: { message: string; cause: Error & { code?: string; syscall?: string } }) => {
+      const { message, code, syscall } = error.cause;
+      return { message: error.message, cause: { message, code, syscall } };
+    };
+    const inProcess = await fake.fetch(`http://fake${BINDINGS_PATH}`, init).catch(seen);
+    await served(fake, async (url) => {
+      expect(await fetch(`${url}${BINDINGS_PATH}`, init).catch(seen)).toEqual(inProcess);
+    });
+  });
+
   test("ensureServiceBinding over HTTP recovers from the lost create: exactly one binding", async () => {
     const fake = createServiceBindingsFake();
     fake.loseNextAnswer({ operation: "createServiceBinding" });
@@ -195,6 +227,8 @@ describe("over HTTP (listen)", () => {
       ['code="400"; example="magic_transit_not_prefix_wide"', 400, "magic_transit_not_prefix_wide"],
       ["example=invalid_service_id", 400, "invalid_service_id"],
       ["code=201", 201, "created"],
+      // RFC 7240 allows whitespace around the "=".
+      ["code = 409 , example = prefix_not_approved", 409, "prefix_not_approved"],
     ])(
       "Prefer: %s answers the spec's example of that status (and name), as Prism does, and applies nothing",
       async (prefer, status, name) => {
@@ -232,8 +266,18 @@ describe("over HTTP (listen)", () => {
       ["code=409, example=nope", "the spec has no 409 example named nope for createServiceBinding"],
       ["example=nope", "Prefer: createServiceBinding has no example named nope"],
       ["code=abc", "Prefer: code must be an HTTP status, got abc"],
+      ["code=4090", "Prefer: code must be an HTTP status, got 4090"],
+      ["code=1409", "Prefer: code must be an HTTP status, got 1409"],
+      // A value is unquoted only when it is quoted whole; an "=" in it is its own.
+      ["example=a=b", "Prefer: createServiceBinding has no example named a=b"],
+      ['example=no"pe"', 'Prefer: createServiceBinding has no example named no"pe"'],
+      ['example="no"pe', 'Prefer: createServiceBinding has no example named "no"pe'],
       [
         "lose-answer, code=500",
+        "Prefer: lose-answer applies the request; code and example answer without it: not both",
+      ],
+      [
+        "lose-answer, example=created",
         "Prefer: lose-answer applies the request; code and example answer without it: not both",
       ],
     ])(
