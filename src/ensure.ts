@@ -56,7 +56,8 @@ export async function ensure(
   attempts: number,
 ): Promise<EnsureResult> {
   let binding: ServiceBinding | undefined;
-  let created = false;
+  // Set by the first pass, which always runs: true when the first list did not hold the binding.
+  let created!: boolean;
   for (let attempt = 1; !binding; attempt++) {
     const existing = (await calls.list(prefix, { signal })).find((b) => b.cidr === cidr);
     if (attempt === 1) created = existing === undefined;

@@ -1,7 +1,8 @@
 // The guarded advertisement: each documented rule refuses, naming itself and
 // sending nothing, and a change that passes them is sent once to the BGP prefix
 // that spans the prefix, then waited for. The API's answers are the spec's own
-// examples, served by calls that record what they were asked.
+// examples, served by calls that record what they were asked; the client's own
+// methods are shown on the fake, checking their options before any request.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { RESPONSE_EXAMPLES } from "../../generated/examples.ts";
 import { type AdvertiseCalls, changeAdvertisement, waitForAdvertisement } from "../../src/advertise.ts";
@@ -14,6 +15,8 @@ import {
   WaitError,
 } from "../../src/index.ts";
 import type { CallOptions } from "../../src/options.ts";
+import { createServiceBindingsFake } from "../../src/testing/index.ts";
+import { BGP_PREFIX, clientOf, PREFIX } from "../testing/fake-support.ts";
 
 /** The `result` of a named example of the spec. */
 function example<T>(operationId: string, status: string, name: string): T {
@@ -350,5 +353,36 @@ describe("an abort stops an advertisement at once, during any of its calls, with
     const reason = new Error("stop");
     controller.abort(reason);
     expect(await outcomeAfter(0, advertising)).toEqual({ error: reason });
+  });
+});
+
+describe("the client's advertisePrefix, withdrawPrefix and waitForAdvertisement, on the fake", () => {
+  test.each(["advertisePrefix", "withdrawPrefix"] as const)(
+    "%s refuses a bad wait option before sending anything",
+    async (method) => {
+      const fake = createServiceBindingsFake();
+      const call = clientOf(fake)[method]({ prefix_id: PREFIX }, { wait: { intervalMs: -1 } });
+      await expect(call).rejects.toThrow("intervalMs must be a non-negative number of milliseconds");
+      expect(fake.requests).toEqual([]);
+    },
+  );
+
+  test("waitForAdvertisement refuses a bad timing option before polling", async () => {
+    const fake = createServiceBindingsFake();
+    const waiting = clientOf(fake).waitForAdvertisement(
+      { prefix_id: PREFIX, bgp_prefix_id: BGP_PREFIX },
+      { timeoutMs: Number.NaN },
+    );
+    await expect(waiting).rejects.toThrow("timeoutMs must be a non-negative number of milliseconds");
+    expect(fake.requests).toEqual([]);
+  });
+
+  test("waitForAdvertisement resolves with the BGP prefix once the advertisement has taken effect", async () => {
+    const fake = createServiceBindingsFake({ advertiseDelayMs: 0 });
+    const client = clientOf(fake);
+    await client.advertisePrefix({ prefix_id: PREFIX });
+    const waited = await client.waitForAdvertisement({ prefix_id: PREFIX, bgp_prefix_id: BGP_PREFIX });
+    expect(waited).toMatchObject({ advertised: true, polls: 1, bgpPrefix: { id: BGP_PREFIX } });
+    expect(waited.bgpPrefix.on_demand.advertised).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // what the API said, and the message reads well in a log line.
 import { describe, expect, test } from "vitest";
 import {
+  AdvertisementRefusedError,
   AuthenticationError,
   BadRequestError,
   BindingConflictError,
@@ -478,6 +479,7 @@ describe("every error class", () => {
       polls: 0,
     });
     expect(new BindingConflictError("m", {} as never).name).toBe("BindingConflictError");
+    expect(new AdvertisementRefusedError("m", {} as never).name).toBe("AdvertisementRefusedError");
     expect(new CloudflareApiError("m", details).code).toBeUndefined();
   });
 
