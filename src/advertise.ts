@@ -3,7 +3,7 @@
 // checked on what the API reports (a table, each rule with its source and its
 // fix); a refusal names the rule and sends nothing. Then Update BGP Prefix,
 // and, if asked, a wait until Fetch BGP Prefix reports the change.
-import { parseCidr, sameNetwork } from "./cidr.ts";
+import { sameCidr } from "./cidr.ts";
 import { AdvertisementRefusedError } from "./errors.ts";
 import type { CallOptions } from "./options.ts";
 import type { BgpPrefix, OperationParams, Prefix, Result, ServiceBinding } from "./types.ts";
@@ -206,11 +206,9 @@ export async function changeAdvertisement(
   { force = false, wait, signal }: AdvertiseOptions,
 ): Promise<AdvertiseResult> {
   const prefix = await calls.getPrefix(params, { signal });
-  const network = parseCidr(prefix.cidr);
-  const spanning = (await calls.listBgpPrefixes(params, { signal })).find((bgp) => {
-    const candidate = parseCidr(bgp.cidr);
-    return network !== undefined && candidate !== undefined && sameNetwork(network, candidate);
-  });
+  const spanning = (await calls.listBgpPrefixes(params, { signal })).find((bgp) =>
+    sameCidr(bgp.cidr, prefix.cidr),
+  );
   // Only an advertisement waits for the bindings, and `force` skips even that read.
   const bindings = advertise && !force ? await calls.listServiceBindings(params, { signal }) : undefined;
   const broken = brokenRule(prefix, spanning, bindings);

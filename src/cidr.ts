@@ -61,3 +61,9 @@ export function contains(outer: Network, inner: Network): boolean {
 export function sameNetwork(a: Network, b: Network): boolean {
   return a.bits === b.bits && a.length === b.length && a.address === b.address;
 }
+
+/** Whether two CIDRs as written name the same network; one that cannot be read names none (a malformed answer). */
+export function sameCidr(a: string, b: string): boolean {
+  const [x, y] = [parseCidr(a), parseCidr(b)];
+  return x !== undefined && y !== undefined && sameNetwork(x, y);
+}

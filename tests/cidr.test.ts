@@ -1,7 +1,7 @@
 // CIDR notation as the fake reads it: IPv4 and IPv6 networks, what is not one,
 // and which networks lie inside which.
 import { describe, expect, test } from "vitest";
-import { contains, parseCidr, sameNetwork } from "../src/cidr.ts";
+import { contains, parseCidr, sameCidr, sameNetwork } from "../src/cidr.ts";
 
 const net = (cidr: string) => {
   const parsed = parseCidr(cidr);
@@ -77,5 +77,19 @@ describe("contains and sameNetwork", () => {
     expect(sameNetwork(net("192.0.2.0/24"), net("192.0.2.0/25"))).toBe(false);
     expect(sameNetwork(net("192.0.2.0/24"), net("192.0.3.0/24"))).toBe(false);
     expect(sameNetwork(net("0.0.0.0/0"), net("::/0"))).toBe(false);
+  });
+});
+
+describe("sameCidr", () => {
+  test("two spellings of one network are the same; another length or address is not", () => {
+    expect(sameCidr("2001:db8::/32", "2001:0db8:0000::/32")).toBe(true);
+    expect(sameCidr("192.0.2.0/24", "192.0.2.0/25")).toBe(false);
+    expect(sameCidr("192.0.2.0/24", "198.51.100.0/24")).toBe(false);
+  });
+
+  test("a CIDR that cannot be read (a malformed answer) names no network, on either side", () => {
+    expect(sameCidr("192.0.2.0/24", "not a cidr")).toBe(false);
+    expect(sameCidr("not a cidr", "192.0.2.0/24")).toBe(false);
+    expect(sameCidr("not a cidr", "not a cidr")).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // that applying twice is a no-op and an apply stopped at any point (a lost
 // answer, a crash, Ctrl-C) converges when run again: nothing is created twice,
 // and nothing the file keeps is deleted.
-import { type Network, parseCidr, sameNetwork } from "../cidr.ts";
+import { sameCidr } from "../cidr.ts";
 import type { ServiceBindingsClient } from "../client.ts";
 import { AdvertisementRefusedError, NotFoundError } from "../errors.ts";
 import type { ServiceBinding } from "../types.ts";
@@ -61,9 +61,6 @@ export type ApplyCalls = Pick<
   | "advertisePrefix"
   | "withdrawPrefix"
 >;
-
-/** Whether two CIDRs name the same network: the API's and a plan's, which the plan checked. */
-const sameCidr = (a: string, b: string) => sameNetwork(parseCidr(a) as Network, parseCidr(b) as Network);
 
 /**
  * Applies a plan from `planServiceBindings`, step by step, each after re-reading what it changes; then

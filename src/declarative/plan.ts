@@ -3,7 +3,7 @@
 // Cloudflare documents is checked before anything is sent, and every violation
 // is reported at once, with the file's line where there is one.
 import { ADVERTISEMENT_RULES } from "../advertise.ts";
-import { contains, type Network, parseCidr, sameNetwork } from "../cidr.ts";
+import { contains, type Network, parseCidr, sameCidr, sameNetwork } from "../cidr.ts";
 import type { ServiceBindingsClient } from "../client.ts";
 import type { BgpPrefix, Prefix, Service, ServiceBinding } from "../types.ts";
 import { PlanError, type SourcePosition, type SourceProblem } from "./errors.ts";
@@ -66,11 +66,7 @@ function problem(desired: DesiredState, at: SourcePosition | undefined, message:
 
 /** The account's prefix an entry names, by id or by CIDR. */
 function findPrefix(prefixes: Prefix[], named: string): Prefix | undefined {
-  const network = parseCidr(named);
-  // The account's prefixes are CIDRs (the API answers them so).
-  return prefixes.find(
-    (p) => p.id === named || (network !== undefined && sameNetwork(network, parseCidr(p.cidr) as Network)),
-  );
+  return prefixes.find((p) => p.id === named || sameCidr(named, p.cidr));
 }
 
 /** A service by name (as List Services spells it, in any case) or by id. */
@@ -79,8 +75,8 @@ function findService(services: Service[], named: string): Service | undefined {
 }
 
 /** The BGP prefix that spans a prefix, if it has one. */
-function spanningBgp(prefix: Network, bgps: BgpPrefix[]): BgpPrefix | undefined {
-  return bgps.find((b) => sameNetwork(parseCidr(b.cidr) as Network, prefix));
+function spanningBgp(prefix: Prefix, bgps: BgpPrefix[]): BgpPrefix | undefined {
+  return bgps.find((b) => sameCidr(b.cidr, prefix.cidr));
 }
 
 /** A binding the file wants, with where it says so. */
@@ -184,7 +180,7 @@ export async function planServiceBindings(
     ]);
     const ref = { id: prefix.id, cidr: prefix.cidr };
     const prefixNetwork = parseCidr(prefix.cidr) as Network;
-    const bgp = spanningBgp(prefixNetwork, bgps);
+    const bgp = spanningBgp(prefix, bgps);
 
     // Deletes: bindings the file does not keep (gone, or to another service), the most specific first.
     const current = new Map(bindings.map((b) => [keyOf(parseCidr(b.cidr) as Network), b]));
